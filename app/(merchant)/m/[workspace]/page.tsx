@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import { requireMerchant } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { workspaceCounts } from '@/db/queries/overview';
+import { Card, PageHeader } from '@/components/ui/card';
+
+export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { scope } = await requireMerchant((await params).workspace);
+  const counts = await workspaceCounts(getDb(), scope.workspaceId);
+  const base = `/m/${scope.workspaceSlug}`;
+  const tiles = [
+    { label: 'Programs', value: counts.programs, href: `${base}/programs` },
+    { label: 'Partners', value: counts.partners, href: `${base}/partners` },
+    { label: 'Applications to review', value: counts.pendingApplications, href: `${base}/partners?status=pending` },
+    { label: 'Events received', value: counts.events, href: `${base}/events` },
+  ];
+  return (
+    <>
+      <PageHeader title="Overview" description="Your partner programs at a glance." />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {tiles.map((t) => (
+          <Link key={t.label} href={t.href} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-500">
+            <p className="text-sm text-slate-500">{t.label}</p>
+            <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={`count-${t.label}`}>{t.value}</p>
+          </Link>
+        ))}
+      </div>
+      {counts.programs === 0 ? (
+        <Card title="Get started" className="mt-8">
+          <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
+            <li><Link className="text-brand-700" href={`${base}/programs`}>Create your first program</Link>: its partner category, reward unit and rules.</li>
+            <li>Share the program&apos;s join page with partners, or turn on auto-approval.</li>
+            <li>Install the storefront snippet and post signed order events (Settings → Integration).</li>
+          </ol>
+        </Card>
+      ) : null}
+    </>
+  );
+}

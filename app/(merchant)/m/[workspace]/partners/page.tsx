@@ -1,0 +1,68 @@
+import { requireMerchant } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { listPartnerEnrollments, type EnrollmentStatus, type PartnerListRow } from '@/db/queries/partners';
+import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
+import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
+import { EnrollmentDecision } from '@/components/merchant/enrollment-decision';
+import { formatDate } from '@/lib/format';
+
+const SORTS = ['name', 'email', 'createdAt'] as const;
+const STATUSES: EnrollmentStatus[] = ['pending', 'approved', 'suspended', 'rejected'];
+const tone = { approved: 'green', pending: 'amber', suspended: 'red', rejected: 'slate' } as const;
+
+export default async function PartnersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { scope } = await requireMerchant((await params).workspace);
+  const sp = await searchParams;
+  const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc' });
+  const status = STATUSES.find((s) => s === sp.status);
+  const search = typeof sp.q === 'string' ? sp.q.slice(0, 100) : undefined;
+  const { rows, total } = await listPartnerEnrollments(getDb(), scope.workspaceId, {
+    ...state,
+    sort: state.sort as (typeof SORTS)[number],
+    status,
+    search,
+  });
+  const base = `/m/${scope.workspaceSlug}/partners`;
+  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  const columns: Column<PartnerListRow>[] = [
+    { key: 'name', header: 'Partner', sortKey: 'name', cell: (r) => <span className="font-medium text-slate-900">{r.name}</span> },
+    { key: 'email', header: 'Email', sortKey: 'email', cell: (r) => r.email },
+    { key: 'program', header: 'Program', cell: (r) => r.programName },
+    { key: 'status', header: 'Status', cell: (r) => <Badge tone={tone[r.status]}>{r.status}</Badge> },
+    { key: 'applied', header: 'Applied', sortKey: 'createdAt', cell: (r) => formatDate(r.appliedAt) },
+    ...(canManage
+      ? [{ key: 'actions', header: '', cell: (r: PartnerListRow) => <EnrollmentDecision workspaceSlug={scope.workspaceSlug} enrollmentId={r.enrollmentId} status={r.status} /> }]
+      : []),
+  ];
+  return (
+    <>
+      <PageHeader title="Partners" description="Applications and enrollments across your programs." />
+      <form className="mb-4 flex flex-wrap gap-2" action={base}>
+        <input name="q" defaultValue={search} placeholder="Search name or email" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+        <select name="status" defaultValue={status ?? ''} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <option value="">All statuses</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>{s}</option>
+          ))}
+        </select>
+        <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Filter</button>
+      </form>
+      <ServerTable
+        rows={rows}
+        total={total}
+        columns={columns}
+        state={state}
+        basePath={base}
+        params={{ status, q: search }}
+        rowKey={(r) => r.enrollmentId}
+        empty={<EmptyState title="No partners yet">Share a program&apos;s join page; applications appear here.</EmptyState>}
+      />
+    </>
+  );
+}

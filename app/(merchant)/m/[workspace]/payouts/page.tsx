@@ -1,0 +1,12 @@
+import { requireMerchant } from '@/lib/auth/guards';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+
+export default async function Page({ params }: { params: Promise<{ workspace: string }> }) {
+  await requireMerchant((await params).workspace);
+  return (
+    <>
+      <PageHeader title="Payouts" description="Pending, payable, processing and paid amounts; payout batches and CSV exports." />
+      <EmptyState title="Nothing here yet">This section fills in as the reward engine processes your events.</EmptyState>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { requireMerchant } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { listMembers } from '@/db/queries/workspaces';
+import { listUnits } from '@/db/queries/units';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+
+export default async function SettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { scope } = await requireMerchant((await params).workspace);
+  const db = getDb();
+  const [members, units] = await Promise.all([listMembers(db, scope.workspaceId), listUnits(db, scope.workspaceId)]);
+  return (
+    <>
+      <PageHeader title="Settings" description={`Base currency ${scope.baseCurrency}. Members, reward units and integrations.`} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Members">
+          <ul className="divide-y divide-slate-100 text-sm">
+            {members.map((m) => (
+              <li key={m.email} className="flex items-center justify-between py-2">
+                <span>{m.name ?? m.email} <span className="text-slate-500">· {m.email}</span></span>
+                <Badge>{m.role}</Badge>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title="Custom reward units">
+          {units.length === 0 ? (
+            <p className="text-sm text-slate-500">Programs pay in currencies. Add points or service credit as custom units.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {units.map((u) => (
+                <li key={u.key} className="flex justify-between py-2">
+                  <span>{u.label} <code className="text-xs text-slate-500">{u.key}</code></span>
+                  <span className="text-slate-500">1 = {u.baseValue} {scope.baseCurrency} · {u.precision} decimals</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

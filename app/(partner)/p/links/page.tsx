@@ -1,0 +1,12 @@
+import { requirePartner } from '@/lib/auth/guards';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+
+export default async function Page() {
+  await requirePartner();
+  return (
+    <>
+      <PageHeader title="Links & coupons" description="Your tracked links and coupon codes, with their clicks." />
+      <EmptyState title="Nothing here yet">This fills in once you are approved and your first customers arrive.</EmptyState>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
+import { Pool as NeonPool } from '@neondatabase/serverless';
+import pg from 'pg';
+import * as schema from './schema';
+import { env, requireEnv } from '../lib/env';
+
+export type Database = NodePgDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** A database handle or an open transaction: query functions accept either. */
+export type Executor = Database | Transaction;
+
+const isNeonUrl = (url: string) => /\.neon\.tech(:\d+)?\//.test(url) || /\.neon\.build(:\d+)?\//.test(url);
+
+export function createDatabase(url: string, opts: { embedded?: boolean } = {}): { db: Database; close: () => Promise<void> } {
+  if (isNeonUrl(url)) {
+    const pool = new NeonPool({ connectionString: url });
+    // Same query builder API; the node-postgres type is the common denominator we code against.
+    const db = drizzleNeon({ client: pool, schema }) as unknown as Database;
+    return { db, close: () => pool.end() };
+  }
+  // PGlite runs one statement at a time; a small pool avoids queueing many idle sockets on it.
+  const pool = new pg.Pool({ connectionString: url, max: opts.embedded ? 4 : 10 });
+  pool.on('error', (err) => console.error('[db] idle client error', err));
+  const db = drizzlePg({ client: pool, schema });
+  return { db, close: () => pool.end() };
+}
+
+const globalForDb = globalThis as unknown as { __db?: { db: Database; close: () => Promise<void> } };
+
+/** The app's shared database handle (kept on globalThis so dev hot reloads reuse the pool). */
+export function getDb(): Database {
+  globalForDb.__db ??= createDatabase(requireEnv('DATABASE_URL'), { embedded: env().DATABASE_EMBEDDED === '1' });
+  return globalForDb.__db.db;
+}

@@ -1,0 +1,145 @@
+import 'server-only';
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { enrollments, enrollmentStatusChanges, partners, programs, workspaces } from '../schema';
+
+export type EnrollmentStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
+
+export async function findPartnerByEmail(db: Executor, workspaceId: string, email: string) {
+  const [row] = await db
+    .select({ id: partners.id, userId: partners.userId, email: partners.email, name: partners.name })
+    .from(partners)
+    .where(and(eq(partners.workspaceId, workspaceId), eq(partners.email, email.toLowerCase())));
+  return row;
+}
+
+export async function insertPartner(
+  db: Executor,
+  workspaceId: string,
+  input: { email: string; name: string; company?: string | null; userId?: string | null },
+) {
+  const [row] = await db
+    .insert(partners)
+    .values({ workspaceId, email: input.email.toLowerCase(), name: input.name, company: input.company ?? null, userId: input.userId ?? null })
+    .returning({ id: partners.id });
+  return row;
+}
+
+export async function linkPartnerToUser(db: Executor, workspaceId: string, partnerId: string, userId: string) {
+  await db.update(partners).set({ userId }).where(and(eq(partners.workspaceId, workspaceId), eq(partners.id, partnerId)));
+}
+
+/** Creates the enrollment and its first status change; returns undefined when it already exists. */
+export async function insertEnrollment(
+  db: Executor,
+  input: { workspaceId: string; partnerId: string; programId: string; status: EnrollmentStatus; at: Date },
+) {
+  const [row] = await db
+    .insert(enrollments)
+    .values({ workspaceId: input.workspaceId, partnerId: input.partnerId, programId: input.programId, status: input.status, appliedAt: input.at })
+    .onConflictDoNothing()
+    .returning({ id: enrollments.id, status: enrollments.status });
+  if (row) {
+    await db.insert(enrollmentStatusChanges).values({ enrollmentId: row.id, workspaceId: input.workspaceId, status: input.status, at: input.at });
+  }
+  return row;
+}
+
+export async function findEnrollment(db: Executor, workspaceId: string, enrollmentId: string) {
+  const [row] = await db
+    .select({ id: enrollments.id, status: enrollments.status, partnerId: enrollments.partnerId, programId: enrollments.programId })
+    .from(enrollments)
+    .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.id, enrollmentId)));
+  return row;
+}
+
+export async function updateEnrollmentStatus(db: Executor, workspaceId: string, enrollmentId: string, status: EnrollmentStatus, at: Date) {
+  const [row] = await db
+    .update(enrollments)
+    .set({ status })
+    .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.id, enrollmentId)))
+    .returning({ id: enrollments.id });
+  if (!row) return false;
+  await db.insert(enrollmentStatusChanges).values({ enrollmentId, workspaceId, status, at });
+  return true;
+}
+
+export interface PartnerListQuery {
+  page: number;
+  pageSize: number;
+  sort: 'name' | 'email' | 'createdAt';
+  dir: 'asc' | 'desc';
+  search?: string;
+  status?: EnrollmentStatus;
+}
+
+export interface PartnerListRow {
+  enrollmentId: string;
+  partnerId: string;
+  name: string;
+  email: string;
+  programName: string;
+  status: EnrollmentStatus;
+  appliedAt: Date;
+}
+
+/** Console partner table: one row per enrollment, paged and sorted in SQL. */
+export async function listPartnerEnrollments(db: Executor, workspaceId: string, q: PartnerListQuery) {
+  const filters: SQL[] = [eq(enrollments.workspaceId, workspaceId)];
+  if (q.status) filters.push(eq(enrollments.status, q.status));
+  if (q.search) {
+    const term = `%${q.search.replace(/[%_]/g, '\\$&')}%`;
+    filters.push(or(ilike(partners.name, term), ilike(partners.email, term))!);
+  }
+  const sortColumn = { name: partners.name, email: partners.email, createdAt: enrollments.appliedAt }[q.sort];
+  const where = and(...filters);
+  const rows: PartnerListRow[] = await db
+    .select({
+      enrollmentId: enrollments.id,
+      partnerId: partners.id,
+      name: partners.name,
+      email: partners.email,
+      programName: programs.name,
+      status: enrollments.status,
+      appliedAt: enrollments.appliedAt,
+    })
+    .from(enrollments)
+    .innerJoin(partners, eq(partners.id, enrollments.partnerId))
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .where(where)
+    .orderBy(q.dir === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(enrollments.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await db
+    .select({ n: count() })
+    .from(enrollments)
+    .innerJoin(partners, eq(partners.id, enrollments.partnerId))
+    .where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Partner portal: every enrollment of every partner record belonging to this user. */
+export async function listEnrollmentsOfUser(db: Executor, userId: string) {
+  return db
+    .select({
+      enrollmentId: enrollments.id,
+      partnerId: partners.id,
+      workspaceName: workspaces.name,
+      workspaceSlug: workspaces.slug,
+      programName: programs.name,
+      programCategory: programs.category,
+      unit: programs.unit,
+      status: enrollments.status,
+      appliedAt: enrollments.appliedAt,
+    })
+    .from(partners)
+    .innerJoin(enrollments, eq(enrollments.partnerId, partners.id))
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .innerJoin(workspaces, eq(workspaces.id, partners.workspaceId))
+    .where(eq(partners.userId, userId))
+    .orderBy(asc(workspaces.name), asc(programs.name));
+}
+
+export async function partnerIdsOfUser(db: Executor, userId: string): Promise<{ id: string; workspaceId: string }[]> {
+  return db.select({ id: partners.id, workspaceId: partners.workspaceId }).from(partners).where(eq(partners.userId, userId));
+}

@@ -1,0 +1,82 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { members, users, workspaces } from '../schema';
+
+export type MemberRole = 'owner' | 'admin' | 'finance' | 'viewer';
+
+export interface WorkspaceAccess {
+  workspaceId: string;
+  slug: string;
+  name: string;
+  baseCurrency: string;
+  role: MemberRole;
+}
+
+/** The caller's membership in a workspace by slug, or undefined: foreign and unknown look the same. */
+export async function findMembership(db: Executor, userId: string, slug: string): Promise<WorkspaceAccess | undefined> {
+  const [row] = await db
+    .select({
+      workspaceId: workspaces.id,
+      slug: workspaces.slug,
+      name: workspaces.name,
+      baseCurrency: workspaces.baseCurrency,
+      role: members.role,
+    })
+    .from(members)
+    .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
+    .where(and(eq(members.userId, userId), eq(workspaces.slug, slug)));
+  return row;
+}
+
+export async function listMemberships(db: Executor, userId: string): Promise<WorkspaceAccess[]> {
+  return db
+    .select({
+      workspaceId: workspaces.id,
+      slug: workspaces.slug,
+      name: workspaces.name,
+      baseCurrency: workspaces.baseCurrency,
+      role: members.role,
+    })
+    .from(members)
+    .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
+    .where(eq(members.userId, userId))
+    .orderBy(asc(workspaces.name));
+}
+
+export async function findWorkspaceBySlug(db: Executor, slug: string) {
+  const [row] = await db
+    .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, baseCurrency: workspaces.baseCurrency })
+    .from(workspaces)
+    .where(eq(workspaces.slug, slug));
+  return row;
+}
+
+export async function slugTaken(db: Executor, slug: string): Promise<boolean> {
+  const [row] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, slug));
+  return Boolean(row);
+}
+
+export async function insertWorkspace(
+  db: Executor,
+  input: { slug: string; name: string; baseCurrency: string; allowedDomains?: string[] },
+) {
+  const [row] = await db
+    .insert(workspaces)
+    .values({ slug: input.slug, name: input.name, baseCurrency: input.baseCurrency, allowedDomains: input.allowedDomains ?? [] })
+    .returning({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name });
+  return row;
+}
+
+export async function insertMember(db: Executor, workspaceId: string, userId: string, role: MemberRole) {
+  await db.insert(members).values({ workspaceId, userId, role });
+}
+
+export async function listMembers(db: Executor, workspaceId: string) {
+  return db
+    .select({ email: users.email, name: users.name, role: members.role, since: members.createdAt })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.workspaceId, workspaceId))
+    .orderBy(asc(users.email));
+}

@@ -1,0 +1,73 @@
+import { pgTable, text, timestamp, uuid, jsonb, pgEnum, uniqueIndex, index, integer } from 'drizzle-orm/pg-core';
+import { workspaces } from './workspaces';
+import { users } from './auth';
+
+// API keys are shown once and stored as SHA-256: a leaked table cannot call the API.
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    // first characters of the key, to tell keys apart in the UI
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_hash_uq').on(t.keyHash), index('api_keys_workspace_idx').on(t.workspaceId)],
+);
+
+export const secretKind = pgEnum('secret_kind', ['events', 'stripe', 'shopify', 'outbound']);
+
+// Signing secrets must be usable for HMAC, so they are encrypted (AES-256-GCM with a key
+// derived from APP_ENCRYPTION_KEY), not hashed.
+export const webhookSecrets = pgTable(
+  'webhook_secrets',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: secretKind('kind').notNull(),
+    secretEncrypted: text('secret_encrypted').notNull(),
+    // outbound: where to deliver
+    url: text('url'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('webhook_secrets_workspace_kind_uq').on(t.workspaceId, t.kind)],
+);
+
+export const deliveryStatus = pgEnum('delivery_status', ['queued', 'delivered', 'failed']);
+
+// Outbound webhook queue and delivery log in one table.
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: deliveryStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // the delivery worker picks due rows; settings shows the log newest first
+  (t) => [index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('webhook_deliveries_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    data: jsonb('data').notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // settings > audit log, newest first
+  (t) => [index('audit_log_workspace_time_idx').on(t.workspaceId, t.at)],
+);

@@ -1,0 +1,67 @@
+import { pgTable, text, timestamp, uuid, boolean, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { workspaces } from './workspaces';
+import { partners } from './partners';
+import { programs } from './programs';
+
+// Tracked links. Codes are global because /r/<code> carries no workspace.
+export const links = pgTable(
+  'links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    destinationUrl: text('destination_url').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('links_code_uq').on(t.code),
+    // partner portal "my links" and console partner detail
+    index('links_workspace_partner_idx').on(t.workspaceId, t.partnerId),
+  ],
+);
+
+export const coupons = pgTable(
+  'coupons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
+    // stored upper-cased: storefronts send codes in any case
+    code: text('code').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('coupons_workspace_code_uq').on(t.workspaceId, t.code),
+    // partner portal "my coupons"
+    index('coupons_workspace_partner_idx').on(t.workspaceId, t.partnerId),
+  ],
+);
+
+// The id is minted at the edge when the click happens, so flushing from Redis is idempotent.
+export const clicks = pgTable(
+  'clicks',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    linkId: uuid('link_id').notNull().references(() => links.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
+    visitorId: text('visitor_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    isBot: boolean('is_bot').notNull().default(false),
+    userAgent: text('user_agent'),
+    referrer: text('referrer'),
+    country: text('country'),
+  },
+  (t) => [
+    // attribution: touches of the visitors linked to a customer
+    index('clicks_workspace_visitor_idx').on(t.workspaceId, t.visitorId, t.occurredAt),
+    // partner portal and console charts: clicks per partner over time
+    index('clicks_workspace_partner_time_idx').on(t.workspaceId, t.partnerId, t.occurredAt),
+  ],
+);

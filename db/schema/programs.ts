@@ -1,0 +1,72 @@
+import { pgTable, text, timestamp, uuid, integer, boolean, jsonb, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { workspaces } from './workspaces';
+import type { RewardRule, ProgramScope } from '../../lib/validation/program';
+
+export const partnerCategory = pgEnum('partner_category', [
+  'agency', 'referral', 'reseller', 'affiliate', 'implementation', 'internal', 'other',
+]);
+export const attributionModel = pgEnum('attribution_model', ['first_touch', 'last_touch', 'equal_split', 'position_based']);
+export const couponPrecedence = pgEnum('coupon_precedence', ['override', 'touch']);
+export const approvalMode = pgEnum('approval_mode', ['auto', 'manual']);
+export const programStatus = pgEnum('program_status', ['active', 'archived']);
+export const groupStrategy = pgEnum('group_strategy', ['highest_rank', 'highest_reward']);
+
+export const programs = pgTable(
+  'programs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    category: partnerCategory('category').notNull(),
+    // a currency code (ISO 4217) or the key of one of the workspace's custom units
+    unit: text('unit').notNull(),
+    // validated by lib/validation/program.ts before every write
+    rules: jsonb('rules').$type<RewardRule[]>().notNull(),
+    scope: jsonb('scope').$type<ProgramScope>().notNull().default({}),
+    model: attributionModel('model').notNull().default('last_touch'),
+    windowDays: integer('window_days').notNull().default(30),
+    couponPrecedence: couponPrecedence('coupon_precedence').notNull().default('override'),
+    holdDays: integer('hold_days').notNull().default(30),
+    approvalMode: approvalMode('approval_mode').notNull().default('manual'),
+    joinPageEnabled: boolean('join_page_enabled').notNull().default(true),
+    status: programStatus('status').notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // public join page /join/<workspace>/<program> looks programs up by slug
+    uniqueIndex('programs_workspace_slug_uq').on(t.workspaceId, t.slug),
+    // console program list filtered by status and category
+    index('programs_workspace_status_idx').on(t.workspaceId, t.status, t.category),
+  ],
+);
+
+export const programGroups = pgTable(
+  'program_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    strategy: groupStrategy('strategy').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('program_groups_workspace_slug_uq').on(t.workspaceId, t.slug)],
+);
+
+// A program belongs to at most one group, so "which program pays" always has a single answer.
+export const programGroupMembers = pgTable(
+  'program_group_members',
+  {
+    groupId: uuid('group_id').notNull().references(() => programGroups.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    // 1 = top tier
+    rank: integer('rank').notNull(),
+  },
+  (t) => [
+    uniqueIndex('program_group_members_program_uq').on(t.programId),
+    uniqueIndex('program_group_members_group_rank_uq').on(t.groupId, t.rank),
+  ],
+);

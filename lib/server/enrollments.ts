@@ -1,0 +1,117 @@
+import 'server-only';
+import type { Database } from '../../db/client';
+import { findJoinableProgram } from '../../db/queries/programs';
+import { findUserCredentials, insertUser } from '../../db/queries/users';
+import {
+  findEnrollment,
+  findPartnerByEmail,
+  insertEnrollment,
+  insertPartner,
+  linkPartnerToUser,
+  updateEnrollmentStatus,
+  type EnrollmentStatus,
+} from '../../db/queries/partners';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { AppError } from '../errors';
+import type { PartnerJoin } from '../validation/accounts';
+import type { MerchantScope } from './scope';
+
+export interface JoinResult {
+  userId: string;
+  status: EnrollmentStatus;
+  alreadyEnrolled: boolean;
+  programName: string;
+}
+
+/**
+ * A partner applies through a program's public join page. A new email creates the account; an
+ * existing one must bring its password (so nobody can enrol someone else's account). The workspace's
+ * partner record is found or created by email, and the enrollment is approved at once when the
+ * program auto-approves.
+ */
+export async function joinProgram(
+  db: Database,
+  target: { workspaceSlug: string; programSlug: string },
+  applicant: { signedInUserId?: string; form?: PartnerJoin; email?: string; name?: string },
+  now = new Date(),
+): Promise<JoinResult> {
+  const program = await findJoinableProgram(db, target.workspaceSlug, target.programSlug);
+  if (!program) throw new AppError('not_found', 'This program does not exist or is not open for applications.');
+  const newHash = applicant.form && !applicant.signedInUserId ? await hashPassword(applicant.form.password) : undefined;
+
+  return db.transaction(async (tx) => {
+    let userId = applicant.signedInUserId;
+    let email = applicant.email;
+    let name = applicant.name ?? '';
+    if (!userId) {
+      const form = applicant.form;
+      if (!form) throw new AppError('invalid_input', 'Fill in the application form.');
+      const existing = await findUserCredentials(tx, form.email);
+      if (existing) {
+        if (!(await verifyPassword(form.password, existing.passwordHash))) {
+          throw new AppError('conflict', 'This email already has an account; enter its password to apply.', {
+            password: 'does not match the existing account',
+          });
+        }
+        userId = existing.id;
+      } else {
+        userId = (await insertUser(tx, { email: form.email, name: form.name, passwordHash: newHash! })).id;
+      }
+      email = form.email;
+      name = form.name;
+    }
+    if (!email) throw new AppError('invalid_input', 'An email is required.', { email: 'is required' });
+
+    let partner = await findPartnerByEmail(tx, program.workspaceId, email);
+    if (!partner) {
+      const created = await insertPartner(tx, program.workspaceId, {
+        email,
+        name: name || email,
+        company: applicant.form?.company || null,
+        userId,
+      });
+      partner = { id: created.id, userId, email, name };
+    } else if (!partner.userId) {
+      // the merchant added this partner by hand before; the account now claims it
+      await linkPartnerToUser(tx, program.workspaceId, partner.id, userId);
+    } else if (partner.userId !== userId) {
+      throw new AppError('conflict', 'This partner email belongs to another account.', { email: 'belongs to another account' });
+    }
+
+    const status: EnrollmentStatus = program.approvalMode === 'auto' ? 'approved' : 'pending';
+    const created = await insertEnrollment(tx, {
+      workspaceId: program.workspaceId,
+      partnerId: partner.id,
+      programId: program.programId,
+      status,
+      at: now,
+    });
+    return { userId, status: created?.status ?? status, alreadyEnrolled: !created, programName: program.name };
+  });
+}
+
+const ALLOWED: Record<EnrollmentStatus, EnrollmentStatus[]> = {
+  pending: ['approved', 'rejected'],
+  approved: ['suspended'],
+  suspended: ['approved'],
+  rejected: ['approved'],
+};
+
+/** Approve, reject, suspend or reinstate an enrollment; the change is kept with its time. */
+export async function changeEnrollmentStatus(
+  db: Database,
+  scope: MerchantScope,
+  enrollmentId: string,
+  next: EnrollmentStatus,
+  at = new Date(),
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const enrollment = await findEnrollment(tx, scope.workspaceId, enrollmentId);
+    if (!enrollment) throw new AppError('not_found', 'Enrollment not found.');
+    if (enrollment.status === next) return;
+    if (!ALLOWED[enrollment.status].includes(next)) {
+      throw new AppError('invalid_input', `An enrollment that is ${enrollment.status} cannot become ${next}.`, { status: 'transition not allowed' });
+    }
+    await updateEnrollmentStatus(tx, scope.workspaceId, enrollmentId, next, at);
+  });
+}

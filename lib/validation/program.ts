@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+// Decimal amounts travel as strings so no float ever touches money.
+export const decimalString = z
+  .string()
+  .trim()
+  .regex(/^-?\d+(\.\d+)?$/, 'must be a plain decimal number such as 12.50');
+export const positiveDecimalString = decimalString.refine((s) => !s.startsWith('-') && Number(s) > 0, 'must be greater than 0');
+export const nonNegativeDecimalString = decimalString.refine((s) => !s.startsWith('-'), 'must not be negative');
+
+export const partnerCategories = ['agency', 'referral', 'reseller', 'affiliate', 'implementation', 'internal', 'other'] as const;
+export const attributionModels = ['first_touch', 'last_touch', 'equal_split', 'position_based'] as const;
+export const couponPrecedences = ['override', 'touch'] as const;
+
+export const rewardRuleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('one_time_share'), percent: nonNegativeDecimalString }),
+  z.object({
+    type: z.literal('recurring_share'),
+    percent: nonNegativeDecimalString,
+    durationMonths: z.number().int().positive().nullable().default(null),
+  }),
+  z.object({ type: z.literal('per_customer'), amount: nonNegativeDecimalString }),
+  z.object({ type: z.literal('per_order'), amount: nonNegativeDecimalString }),
+  z.object({ type: z.literal('milestone'), name: z.string().trim().min(1).max(100), amount: nonNegativeDecimalString }),
+]);
+export type RewardRule = z.infer<typeof rewardRuleSchema>;
+export const rewardRulesSchema = z.array(rewardRuleSchema).max(20);
+
+const nameList = z.array(z.string().trim().min(1)).default([]);
+const scopeListsSchema = z.object({ products: nameList, plans: nameList, categories: nameList }).partial().default({});
+export const programScopeSchema = z
+  .object({ include: scopeListsSchema, exclude: scopeListsSchema })
+  .partial()
+  .default({});
+export type ProgramScope = z.infer<typeof programScopeSchema>;
+
+export const attributionSettingsSchema = z.object({
+  model: z.enum(attributionModels).default('last_touch'),
+  windowDays: z.number().int().min(0).max(3650).default(30),
+  couponPrecedence: z.enum(couponPrecedences).default('override'),
+});
+
+const formInt = (min: number, max: number) => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min).max(max);
+
+/** The console's "new program" form: flat fields, one starting reward rule. */
+export const programFormSchema = z
+  .object({
+    name: z.string().trim().min(2, 'must be at least 2 characters').max(80),
+    description: z.string().trim().max(500).optional().default(''),
+    category: z.enum(partnerCategories, { error: 'pick a partner category' }),
+    unit: z.string().trim().min(1, 'is required').max(32),
+    model: z.enum(attributionModels).default('last_touch'),
+    windowDays: formInt(0, 3650).default(30),
+    holdDays: formInt(0, 365).default(30),
+    couponPrecedence: z.enum(couponPrecedences).default('override'),
+    approvalMode: z.enum(['auto', 'manual']).default('manual'),
+    ruleType: z.enum(['one_time_share', 'recurring_share', 'per_customer', 'per_order', 'milestone']),
+    ruleValue: positiveDecimalString,
+    milestoneName: z.string().trim().max(100).optional().default(''),
+    durationMonths: z.preprocess((v) => (v === '' ? undefined : v), formInt(1, 600).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ruleType === 'milestone' && !v.milestoneName) {
+      ctx.addIssue({ code: 'custom', path: ['milestoneName'], message: 'is required for a milestone reward' });
+    }
+    if ((v.ruleType === 'one_time_share' || v.ruleType === 'recurring_share') && Number(v.ruleValue) > 100) {
+      ctx.addIssue({ code: 'custom', path: ['ruleValue'], message: 'a percentage must be at most 100' });
+    }
+  });
+export type ProgramForm = z.infer<typeof programFormSchema>;
+
+export function ruleFromForm(f: ProgramForm): RewardRule {
+  switch (f.ruleType) {
+    case 'one_time_share':
+      return { type: 'one_time_share', percent: f.ruleValue };
+    case 'recurring_share':
+      return { type: 'recurring_share', percent: f.ruleValue, durationMonths: f.durationMonths ?? null };
+    case 'per_customer':
+      return { type: 'per_customer', amount: f.ruleValue };
+    case 'per_order':
+      return { type: 'per_order', amount: f.ruleValue };
+    case 'milestone':
+      return { type: 'milestone', name: f.milestoneName, amount: f.ruleValue };
+  }
+}

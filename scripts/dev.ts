@@ -1,0 +1,54 @@
+// `npm run dev`: everything a fresh clone needs in one command. Starts the embedded back-ends when
+// no URLs are set, migrates, seeds the demo workspace once, then runs Next and prints the logins.
+import { spawn } from 'node:child_process';
+import { ensureServices } from './lib/services';
+import { migrateDatabase } from './lib/migrate';
+import { parseEnv } from '../lib/env';
+
+const production = process.argv.includes('--production');
+const services = await ensureServices(process.env, { dataDir: '.data', bridgePort: Number(process.env.REDIS_BRIDGE_PORT ?? 0) });
+const env = { ...process.env, ...services.env };
+const { PORT } = parseEnv(env);
+
+await migrateDatabase(env.DATABASE_URL!);
+const seed = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/seed.ts'], { env, stdio: 'inherit' });
+const seedCode: number = await new Promise((resolve) => seed.on('exit', (code) => resolve(code ?? 1)));
+if (seedCode !== 0) {
+  await services.stop();
+  process.exit(seedCode);
+}
+
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', production ? 'start' : 'dev', '-p', String(PORT)], {
+  env,
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
+let announced = false;
+next.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready|ready/.test(chunk.toString())) {
+    announced = true;
+    console.log(
+      [
+        '',
+        `  PartnerLedger is running at http://localhost:${PORT}`,
+        ...services.describe.map((d) => `  ${d}`),
+        '  Demo logins (password for both: demo-password):',
+        `    merchant owner  owner@demo.test    → http://localhost:${PORT}/m/demo`,
+        `    partner         partner@demo.test  → http://localhost:${PORT}/p`,
+        '',
+      ].join('\n'),
+    );
+  }
+});
+
+const shutdown = async () => {
+  next.kill('SIGTERM');
+  await services.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+next.on('exit', async (code) => {
+  await services.stop();
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,17 @@
+// Seeds the demo workspace once (run with --conditions=react-server: it uses the app's db layer).
+import { createDatabase } from '../db/client';
+import { demoExists, seedDemoWorkspace } from '../db/seed';
+import { requireEnv } from '../lib/env';
+
+const { db, close } = createDatabase(requireEnv('DATABASE_URL'), { embedded: process.env.DATABASE_EMBEDDED === '1' });
+try {
+  if (await demoExists(db)) {
+    console.log('demo workspace already seeded');
+  } else {
+    const now = process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : new Date();
+    const { events, clicks } = await seedDemoWorkspace(db, now);
+    console.log(`demo workspace seeded: ${events} events, ${clicks} clicks`);
+  }
+} finally {
+  await close();
+}

@@ -1,0 +1,54 @@
+// `npm run test:e2e`: the browser suite against a production build served by `next start`, on a
+// fresh database (a new one on DATABASE_URL's server, or in-memory PGlite) with the demo seeded.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ensureServices } from './lib/services';
+import { createFreshDatabase, dropDatabase, migrateDatabase } from './lib/migrate';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.log(`e2e: Chromium not found at ${chromium}; skipping the browser suite (install it with: apt-get install -y chromium)`);
+  process.exit(0);
+}
+
+const base = { ...process.env };
+let freshUrl: string | undefined;
+if (base.DATABASE_URL) base.DATABASE_URL = freshUrl = await createFreshDatabase(base.DATABASE_URL, 'pl_e2e');
+const services = await ensureServices(base);
+const env: NodeJS.ProcessEnv = { ...base, ...services.env, NODE_ENV: 'production' };
+const port = process.env.E2E_PORT ?? '3100';
+const baseUrl = `http://127.0.0.1:${port}`;
+let server: ReturnType<typeof spawn> | undefined;
+
+async function cleanup() {
+  server?.kill('SIGTERM');
+  await services.stop();
+  if (freshUrl) await dropDatabase(freshUrl).catch(() => undefined);
+}
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { env, stdio: 'inherit' });
+  return r.status ?? 1;
+}
+
+try {
+  await migrateDatabase(env.DATABASE_URL!);
+  if (run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/seed.ts']) !== 0) throw new Error('seed failed');
+  if (!process.env.E2E_SKIP_BUILD && run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) !== 0) throw new Error('next build failed');
+  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/sign-in`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error('next start did not answer within 60 s');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const code = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)].map(String));
+  await cleanup();
+  process.exit(code);
+} catch (err) {
+  console.error(err);
+  await cleanup();
+  process.exit(1);
+}
