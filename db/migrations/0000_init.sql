@@ -209,7 +209,7 @@ CREATE TABLE "binding_shares" (
 	"binding_id" uuid NOT NULL,
 	"partner_id" uuid NOT NULL,
 	"workspace_id" uuid NOT NULL,
-	"share" numeric NOT NULL,
+	"share" text NOT NULL,
 	"first_touch_at" timestamp with time zone NOT NULL,
 	"touch_order" numeric DEFAULT '0' NOT NULL
 );

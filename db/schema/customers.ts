@@ -62,8 +62,8 @@ export const bindingShares = pgTable(
     bindingId: uuid('binding_id').notNull().references(() => bindings.id, { onDelete: 'cascade' }),
     partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    // exact fraction kept as a high-precision decimal; shares of a binding sum to 1
-    share: numeric('share').notNull(),
+    // an exact fraction as the engine writes it ("0.4", "1/3"); the shares of a binding sum to 1
+    share: text('share').notNull(),
     // tie-break for largest-remainder splits: the partner whose first touch came first
     firstTouchAt: timestamp('first_touch_at', { withTimezone: true }).notNull(),
     touchOrder: numeric('touch_order').notNull().default('0'),

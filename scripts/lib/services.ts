@@ -44,6 +44,8 @@ export async function ensureServices(base: NodeJS.ProcessEnv, opts: { dataDir?: 
 
   if (!base.AUTH_SECRET) env.AUTH_SECRET = opts.dataDir ? persistentSecret(opts.dataDir) : randomBytes(32).toString('base64url');
   if (!base.JOB_SECRET) env.JOB_SECRET = randomBytes(24).toString('base64url');
+  // the machine has no route to the telemetry endpoint; don't try
+  env.NEXT_TELEMETRY_DISABLED = base.NEXT_TELEMETRY_DISABLED ?? '1';
 
   return {
     env,
