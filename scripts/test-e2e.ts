@@ -1,6 +1,6 @@
 // `npm run test:e2e`: the browser suite against a production build served by `next start`, on a
 // fresh database (a new one on DATABASE_URL's server, or in-memory PGlite) with the demo seeded.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureServices } from './lib/services';
 import { createFreshDatabase, dropDatabase, migrateDatabase } from './lib/migrate';
@@ -26,15 +26,17 @@ async function cleanup() {
   if (freshUrl) await dropDatabase(freshUrl).catch(() => undefined);
 }
 
-function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { env, stdio: 'inherit' });
-  return r.status ?? 1;
+// Asynchronous on purpose: the embedded Postgres and Redis bridge live in this process, and a
+// blocking spawnSync would stop them from answering the child.
+function run(cmd: string, args: string[]): Promise<number> {
+  const child = spawn(cmd, args, { env, stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }
 
 try {
   await migrateDatabase(env.DATABASE_URL!);
-  if (run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/seed.ts']) !== 0) throw new Error('seed failed');
-  if (!process.env.E2E_SKIP_BUILD && run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) !== 0) throw new Error('next build failed');
+  if ((await run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/seed.ts'])) !== 0) throw new Error('seed failed');
+  if (!process.env.E2E_SKIP_BUILD && (await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'])) !== 0) throw new Error('next build failed');
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -44,7 +46,7 @@ try {
     if (Date.now() > deadline) throw new Error('next start did not answer within 60 s');
     await new Promise((r) => setTimeout(r, 500));
   }
-  const code = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)].map(String));
+  const code = await run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)].map(String));
   await cleanup();
   process.exit(code);
 } catch (err) {
