@@ -300,12 +300,35 @@ CREATE TABLE "ledger_entries" (
 	"kind" "entry_kind" NOT NULL,
 	"rule" text,
 	"rule_name" text DEFAULT '' NOT NULL,
+	"rule_index" integer DEFAULT 0 NOT NULL,
+	"rule_source" text DEFAULT 'program' NOT NULL,
 	"amount" numeric NOT NULL,
 	"unit" text NOT NULL,
 	"payable_at" timestamp with time zone NOT NULL,
 	"reverses_entry_id" uuid,
 	"explanation" jsonb NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "order_credits" (
+	"workspace_id" uuid NOT NULL,
+	"event_id" uuid NOT NULL,
+	"order_ref" text NOT NULL,
+	"program_id" uuid NOT NULL,
+	"partner_id" uuid NOT NULL,
+	"share" text NOT NULL,
+	"qualifying_revenue_base" numeric NOT NULL,
+	"credited_revenue_base" numeric NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "order_refunds" (
+	"workspace_id" uuid NOT NULL,
+	"event_id" uuid NOT NULL,
+	"order_ref" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"applied_amount" numeric NOT NULL,
+	"fraction" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "pool_period_closings" (
@@ -467,6 +490,12 @@ ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_program_id_programs_
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_pool_id_pools_id_fk" FOREIGN KEY ("pool_id") REFERENCES "public"."pools"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_credits" ADD CONSTRAINT "order_credits_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_credits" ADD CONSTRAINT "order_credits_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_credits" ADD CONSTRAINT "order_credits_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "public"."programs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_credits" ADD CONSTRAINT "order_credits_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_refunds" ADD CONSTRAINT "order_refunds_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_refunds" ADD CONSTRAINT "order_refunds_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_period_closings" ADD CONSTRAINT "pool_period_closings_pool_id_pools_id_fk" FOREIGN KEY ("pool_id") REFERENCES "public"."pools"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_period_closings" ADD CONSTRAINT "pool_period_closings_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_programs" ADD CONSTRAINT "pool_programs_pool_id_pools_id_fk" FOREIGN KEY ("pool_id") REFERENCES "public"."pools"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -525,13 +554,19 @@ CREATE INDEX "events_workspace_status_idx" ON "events" USING btree ("workspace_i
 CREATE INDEX "events_workspace_order_ref_idx" ON "events" USING btree ("workspace_id","order_ref");--> statement-breakpoint
 CREATE UNIQUE INDEX "customer_reward_usages_uq" ON "customer_reward_usages" USING btree ("customer_id","program_id","rule","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "group_payments_uq" ON "group_payments" USING btree ("event_id","partner_id","group_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "ledger_commission_once_uq" ON "ledger_entries" USING btree ("event_id","partner_id","program_id","rule","rule_name") WHERE kind = 'commission';--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_commission_once_uq" ON "ledger_entries" USING btree ("event_id","partner_id","program_id","rule_source","rule_index") WHERE kind = 'commission';--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_bonus_once_uq" ON "ledger_entries" USING btree ("pool_id","pool_period","partner_id") WHERE kind = 'bonus';--> statement-breakpoint
 CREATE INDEX "ledger_workspace_partner_unit_idx" ON "ledger_entries" USING btree ("workspace_id","partner_id","unit","payable_at");--> statement-breakpoint
 CREATE INDEX "ledger_workspace_program_time_idx" ON "ledger_entries" USING btree ("workspace_id","program_id","created_at");--> statement-breakpoint
 CREATE INDEX "ledger_workspace_kind_time_idx" ON "ledger_entries" USING btree ("workspace_id","kind","created_at");--> statement-breakpoint
 CREATE INDEX "ledger_workspace_order_idx" ON "ledger_entries" USING btree ("workspace_id","order_ref");--> statement-breakpoint
 CREATE INDEX "ledger_reverses_idx" ON "ledger_entries" USING btree ("reverses_entry_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "order_credits_uq" ON "order_credits" USING btree ("event_id","program_id","partner_id");--> statement-breakpoint
+CREATE INDEX "order_credits_workspace_program_time_idx" ON "order_credits" USING btree ("workspace_id","program_id","at");--> statement-breakpoint
+CREATE INDEX "order_credits_workspace_order_idx" ON "order_credits" USING btree ("workspace_id","order_ref");--> statement-breakpoint
+CREATE UNIQUE INDEX "order_refunds_event_uq" ON "order_refunds" USING btree ("event_id");--> statement-breakpoint
+CREATE INDEX "order_refunds_workspace_order_idx" ON "order_refunds" USING btree ("workspace_id","order_ref");--> statement-breakpoint
+CREATE INDEX "order_refunds_workspace_time_idx" ON "order_refunds" USING btree ("workspace_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_period_closings_uq" ON "pool_period_closings" USING btree ("pool_id","period");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_programs_uq" ON "pool_programs" USING btree ("pool_id","program_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pools_workspace_slug_uq" ON "pools" USING btree ("workspace_id","slug");--> statement-breakpoint

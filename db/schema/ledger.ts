@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, uuid, numeric, jsonb, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, numeric, jsonb, pgEnum, uniqueIndex, index, integer } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 import { partners } from './partners';
 import { programs, programGroups } from './programs';
@@ -25,8 +25,12 @@ export const ledgerEntries = pgTable(
     orderRef: text('order_ref'),
     kind: entryKind('kind').notNull(),
     rule: text('rule'),
-    // milestone name for milestone entries, so the same rule type can pay different milestones
+    // milestone name for milestone entries
     ruleName: text('rule_name').notNull().default(''),
+    // position of the rule in its list and whether it came from the program or the partner's
+    // special agreement: two rules of one type stay two entries
+    ruleIndex: integer('rule_index').notNull().default(0),
+    ruleSource: text('rule_source').notNull().default('program'),
     amount: numeric('amount').notNull(),
     unit: text('unit').notNull(),
     payableAt: timestamp('payable_at', { withTimezone: true }).notNull(),
@@ -37,7 +41,7 @@ export const ledgerEntries = pgTable(
   (t) => [
     // replaying an event can never pay a commission twice
     uniqueIndex('ledger_commission_once_uq')
-      .on(t.eventId, t.partnerId, t.programId, t.rule, t.ruleName)
+      .on(t.eventId, t.partnerId, t.programId, t.ruleSource, t.ruleIndex)
       .where(sql`kind = 'commission'`),
     // one bonus per pool, period and partner
     uniqueIndex('ledger_bonus_once_uq').on(t.poolId, t.poolPeriod, t.partnerId).where(sql`kind = 'bonus'`),
@@ -79,4 +83,47 @@ export const customerRewardUsages = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('customer_reward_usages_uq').on(t.customerId, t.programId, t.rule, t.name)],
+);
+
+// What an order credited each partner in each program (base currency), whether or not a reward
+// resulted: the input of revenue pool metrics.
+export const orderCredits = pgTable(
+  'order_credits',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    orderRef: text('order_ref').notNull(),
+    programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
+    share: text('share').notNull(),
+    qualifyingRevenueBase: numeric('qualifying_revenue_base').notNull(),
+    creditedRevenueBase: numeric('credited_revenue_base').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('order_credits_uq').on(t.eventId, t.programId, t.partnerId),
+    // pool closing: credits of member programs in a period; refunds look credits up by order
+    index('order_credits_workspace_program_time_idx').on(t.workspaceId, t.programId, t.at),
+    index('order_credits_workspace_order_idx').on(t.workspaceId, t.orderRef),
+  ],
+);
+
+// Each processed refund with the amount applied (capped at what was left) and its fraction of
+// the order total: the running "refunded so far" and the pool metrics read these.
+export const orderRefunds = pgTable(
+  'order_refunds',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    orderRef: text('order_ref').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    appliedAmount: numeric('applied_amount').notNull(),
+    fraction: text('fraction').notNull(),
+  },
+  (t) => [
+    uniqueIndex('order_refunds_event_uq').on(t.eventId),
+    // refunded-so-far of one order; pool refunds in a period
+    index('order_refunds_workspace_order_idx').on(t.workspaceId, t.orderRef),
+    index('order_refunds_workspace_time_idx').on(t.workspaceId, t.at),
+  ],
 );

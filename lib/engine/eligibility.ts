@@ -22,7 +22,8 @@ export function isPartnerApproved(
   programId: string,
   atMs: number,
 ): boolean {
-  return isApprovedAt(findEnrollment(enrollments, partnerId, programId), atMs);
+  // an enrollment approved, suspended and reinstated appears as one state per approved interval
+  return enrollments.some((e) => e.partnerId === partnerId && e.programId === programId && isApprovedAt(e, atMs));
 }
 
 export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {
