@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayScenario } from './replay';
 import { compareWithExpectation } from './scenario-compare';
 import type { Scenario } from './scenario-types';
 
-const SCENARIO_DIR = process.env.SCENARIO_DIR ?? '/work/shared/scenarios';
+// shared/ sits beside the repository (developers' machines and CI alike)
+const SCENARIO_DIR = process.env.SCENARIO_DIR ?? resolve(import.meta.dirname, '../../../../shared/scenarios');
 const files = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort();
 
 describe('shared reward scenarios replayed in memory through the engine', () => {

@@ -1,0 +1,74 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { bindings, bindingShares, customers, customerVisitors } from '../schema';
+import type { CustomerBinding } from '../../lib/engine';
+
+export interface CustomerRow {
+  id: string;
+  externalId: string;
+  email: string | null;
+}
+
+/**
+ * Finds or creates the customer and locks its row for the rest of the transaction, so two events
+ * of one customer are decided one after the other (bindings and one-off rewards stay single).
+ */
+export async function lockCustomer(db: Executor, workspaceId: string, externalId: string, email: string | null): Promise<CustomerRow> {
+  await db
+    .insert(customers)
+    .values({ workspaceId, externalId, email })
+    .onConflictDoNothing({ target: [customers.workspaceId, customers.externalId] });
+  const [row] = await db
+    .select({ id: customers.id, externalId: customers.externalId, email: customers.email })
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.externalId, externalId)))
+    .for('update');
+  if (email && row.email !== email) {
+    await db.update(customers).set({ email }).where(eq(customers.id, row.id));
+    row.email = email;
+  }
+  return row;
+}
+
+export async function rememberVisitor(db: Executor, workspaceId: string, customerId: string, visitorId: string, at: Date) {
+  await db.insert(customerVisitors).values({ workspaceId, customerId, visitorId, firstSeenAt: at }).onConflictDoNothing();
+}
+
+export async function visitorIdsOf(db: Executor, customerId: string): Promise<string[]> {
+  const rows = await db.select({ v: customerVisitors.visitorId }).from(customerVisitors).where(eq(customerVisitors.customerId, customerId));
+  return rows.map((r) => r.v);
+}
+
+/** Writes a binding decided by the engine; the unique (customer, program) index keeps it single. */
+export async function insertBinding(db: Executor, workspaceId: string, customerId: string, binding: CustomerBinding) {
+  const [row] = await db
+    .insert(bindings)
+    .values({ workspaceId, customerId, programId: binding.programId, boundAt: new Date(binding.boundAt), source: binding.source })
+    .onConflictDoNothing({ target: [bindings.customerId, bindings.programId] })
+    .returning({ id: bindings.id });
+  if (!row) return false;
+  await db.insert(bindingShares).values(
+    binding.shares.map((s, i) => ({
+      bindingId: row.id, workspaceId, partnerId: s.partnerId, share: s.share, firstTouchAt: new Date(binding.boundAt), touchOrder: String(i),
+    })),
+  );
+  return true;
+}
+
+/** A merchant's manual attribution replaces whatever binding the customer had in the program. */
+export async function replaceBinding(db: Executor, workspaceId: string, customerId: string, binding: CustomerBinding) {
+  await db.delete(bindings).where(and(eq(bindings.customerId, customerId), eq(bindings.programId, binding.programId), eq(bindings.workspaceId, workspaceId)));
+  await insertBinding(db, workspaceId, customerId, binding);
+}
+
+export async function findCustomerByExternalId(db: Executor, workspaceId: string, externalId: string) {
+  const [row] = await db
+    .select({ id: customers.id, externalId: customers.externalId, email: customers.email })
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.externalId, externalId)));
+  return row;
+}
+
+export const customerCount = (db: Executor, workspaceId: string) =>
+  db.select({ n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.workspaceId, workspaceId));

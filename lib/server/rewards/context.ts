@@ -1,0 +1,52 @@
+import 'server-only';
+import type { Executor } from '../../../db/client';
+import {
+  loadBindings, loadClicks, loadCouponsByCode, loadEnrollmentStates, loadGroupConfigs, loadLinksByCode, loadMatchingDeals,
+  loadPartnerRefs, loadProgramConfigs, loadRewardUsage, loadWorkspaceConfig,
+} from '../../../db/queries/reward-state';
+import { visitorIdsOf } from '../../../db/queries/customers';
+import type { CustomerRow } from '../../../db/queries/customers';
+import type { EventSignals, RewardContext } from '../../engine';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Loads what the engine needs to decide one event of one customer: the workspace's programs and
+ * groups, the touches that could credit someone (clicks of the customer's visitors, the event's
+ * own codes, matching deal registrations), existing bindings and used-up one-off rewards, and the
+ * partners and enrollments behind all of them. The engine receives customers by external id.
+ */
+export async function loadRewardContext(
+  db: Executor,
+  workspaceId: string,
+  customer: CustomerRow,
+  signals: EventSignals,
+  at: Date,
+): Promise<RewardContext> {
+  const [workspace, programs, groups, visitorIds, bindings, usage, deals] = await Promise.all([
+    loadWorkspaceConfig(db, workspaceId),
+    loadProgramConfigs(db, workspaceId),
+    loadGroupConfigs(db, workspaceId),
+    visitorIdsOf(db, customer.id),
+    loadBindings(db, workspaceId, { customerId: customer.id }, () => customer.externalId),
+    loadRewardUsage(db, customer.id),
+    loadMatchingDeals(db, workspaceId, customer),
+  ]);
+  if (signals.visitorId && !visitorIds.includes(signals.visitorId)) visitorIds.push(signals.visitorId);
+  // one hour more than the longest window, so duplicate-click detection sees a click's predecessor
+  const longestWindow = Math.max(0, ...programs.map((p) => p.windowDays));
+  const [clicks, links, coupons] = await Promise.all([
+    loadClicks(db, workspaceId, { visitorIds, clickId: signals.clickId, from: new Date(at.getTime() - longestWindow * DAY_MS - 3_600_000), to: at }),
+    loadLinksByCode(db, workspaceId, signals.partnerCode ? [signals.partnerCode] : []),
+    loadCouponsByCode(db, workspaceId, signals.coupons ?? []),
+  ]);
+  const partnerIds = new Set<string>();
+  for (const list of [clicks, links, coupons, deals]) for (const x of list) partnerIds.add(x.partnerId);
+  for (const b of bindings) for (const s of b.shares) partnerIds.add(s.partnerId);
+  const ids = [...partnerIds];
+  const [partners, enrollments] = await Promise.all([
+    loadPartnerRefs(db, workspaceId, ids),
+    loadEnrollmentStates(db, workspaceId, { partnerIds: ids }),
+  ]);
+  return { workspace, programs, groups, partners, enrollments, links, coupons, clicks, deals, bindings, usage };
+}

@@ -1,0 +1,96 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Database, Transaction } from '../../../db/client';
+import { events } from '../../../db/schema';
+import { insertRawEvent } from '../../../db/queries/events';
+import { AppError } from '../../errors';
+import { EngineError } from '../../engine';
+import type { IncomingEvent } from '../../validation/events';
+import { processOrder } from './process-order';
+import { processRefund } from './process-refund';
+import { processMilestone } from './process-milestone';
+
+export type EventSource = 'api' | 'stripe' | 'shopify' | 'manual' | 'seed' | 'scenario';
+
+export interface EventResultEntry {
+  id: string;
+  partnerId: string;
+  programId: string | null;
+  kind: string;
+  rule: string | null;
+  amount: string;
+  unit: string;
+}
+
+/** What the sender gets back, stored with the event so every repeat gets the very same answer. */
+export interface EventResult {
+  id: string;
+  type: IncomingEvent['type'];
+  status: 'processed';
+  entries: EventResultEntry[];
+}
+
+export interface IngestOutcome {
+  duplicate: boolean;
+  result: EventResult;
+}
+
+/**
+ * §2/§7: store the raw event, then compute from the stored copy, in one transaction. The unique
+ * (workspace, sender id) index makes a concurrent repeat wait for the first and then find its
+ * result, so ten copies at once give one set of entries and ten identical answers. A refusal
+ * (fx_rate_missing, an unknown order) rolls everything back: nothing half-written remains, and the
+ * sender can retry the same id once the cause is fixed.
+ */
+export async function ingestEvent(
+  db: Database,
+  workspaceId: string,
+  event: IncomingEvent,
+  opts: { source: EventSource; now?: Date },
+): Promise<IngestOutcome> {
+  const now = opts.now ?? new Date();
+  try {
+    return await db.transaction(async (tx) => {
+      const stored = await insertRawEvent(tx, {
+        workspaceId,
+        senderId: event.id,
+        type: event.type,
+        source: opts.source,
+        occurredAt: new Date(event.occurredAt),
+        payload: event,
+        orderRef: event.type === 'refund' ? event.data.orderId : event.type === 'order' ? event.id : null,
+      });
+      if (!stored) return { duplicate: true, result: await storedResult(tx, workspaceId, event.id) };
+      const ref = { workspaceId, id: stored.id };
+      const outcome =
+        event.type === 'order'
+          ? await processOrder(tx, ref, event, now)
+          : event.type === 'refund'
+            ? await processRefund(tx, ref, event, now)
+            : await processMilestone(tx, ref, event, now);
+      const result: EventResult = {
+        id: event.id,
+        type: event.type,
+        status: 'processed',
+        entries: outcome.entries.map((e) => ({ id: e.id, partnerId: e.partnerId, programId: e.programId, kind: e.kind, rule: e.rule, amount: e.amount, unit: e.unit })),
+      };
+      await tx.update(events).set({ status: 'processed', result, customerId: outcome.customerId }).where(eq(events.id, stored.id));
+      return { duplicate: false, result };
+    });
+  } catch (err) {
+    if (err instanceof EngineError) {
+      if (err.code === 'fx_rate_missing') throw new AppError('fx_rate_missing', err.message);
+      throw new AppError('invalid_input', err.message);
+    }
+    throw err;
+  }
+}
+
+async function storedResult(tx: Transaction, workspaceId: string, senderId: string): Promise<EventResult> {
+  const [row] = await tx
+    .select({ result: events.result })
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, senderId)));
+  if (!row?.result) throw new AppError('conflict', `Event ${senderId} is still being processed; retry shortly.`);
+  return row.result as EventResult;
+}
