@@ -1,4 +1,5 @@
 import 'server-only';
+import { inOrder } from '../in-order';
 import { and, asc, eq, inArray, lte, gte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import {
@@ -14,12 +15,12 @@ import type {
 // workspace id passed in by the service.
 
 export async function loadWorkspaceConfig(db: Executor, workspaceId: string): Promise<WorkspaceConfig> {
-  const [[ws], rates, customUnits, minimums] = await Promise.all([
-    db.select({ baseCurrency: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-    db.select({ currency: fxRates.currency, rate: fxRates.rate, from: fxRates.effectiveFrom }).from(fxRates).where(eq(fxRates.workspaceId, workspaceId)),
-    db.select({ key: units.key, label: units.label, precision: units.precision, baseValue: units.baseValue }).from(units).where(eq(units.workspaceId, workspaceId)),
-    db.select({ unit: payoutMinimums.unit, amount: payoutMinimums.amount }).from(payoutMinimums).where(eq(payoutMinimums.workspaceId, workspaceId)),
-  ]);
+  const [[ws], rates, customUnits, minimums] = await inOrder(
+    () => db.select({ baseCurrency: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+    () => db.select({ currency: fxRates.currency, rate: fxRates.rate, from: fxRates.effectiveFrom }).from(fxRates).where(eq(fxRates.workspaceId, workspaceId)),
+    () => db.select({ key: units.key, label: units.label, precision: units.precision, baseValue: units.baseValue }).from(units).where(eq(units.workspaceId, workspaceId)),
+    () => db.select({ unit: payoutMinimums.unit, amount: payoutMinimums.amount }).from(payoutMinimums).where(eq(payoutMinimums.workspaceId, workspaceId)),
+  );
   return {
     baseCurrency: ws.baseCurrency,
     fxRates: rates,

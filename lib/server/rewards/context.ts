@@ -1,4 +1,5 @@
 import 'server-only';
+import { inOrder } from '../../../db/in-order';
 import type { Executor } from '../../../db/client';
 import {
   loadBindings, loadClicks, loadCouponsByCode, loadEnrollmentStates, loadGroupConfigs, loadLinksByCode, loadMatchingDeals,
@@ -23,30 +24,30 @@ export async function loadRewardContext(
   signals: EventSignals,
   at: Date,
 ): Promise<RewardContext> {
-  const [workspace, programs, groups, visitorIds, bindings, usage, deals] = await Promise.all([
-    loadWorkspaceConfig(db, workspaceId),
-    loadProgramConfigs(db, workspaceId),
-    loadGroupConfigs(db, workspaceId),
-    visitorIdsOf(db, customer.id),
-    loadBindings(db, workspaceId, { customerId: customer.id }, () => customer.externalId),
-    loadRewardUsage(db, customer.id),
-    loadMatchingDeals(db, workspaceId, customer),
-  ]);
+  const [workspace, programs, groups, visitorIds, bindings, usage, deals] = await inOrder(
+    () => loadWorkspaceConfig(db, workspaceId),
+    () => loadProgramConfigs(db, workspaceId),
+    () => loadGroupConfigs(db, workspaceId),
+    () => visitorIdsOf(db, customer.id),
+    () => loadBindings(db, workspaceId, { customerId: customer.id }, () => customer.externalId),
+    () => loadRewardUsage(db, customer.id),
+    () => loadMatchingDeals(db, workspaceId, customer),
+  );
   if (signals.visitorId && !visitorIds.includes(signals.visitorId)) visitorIds.push(signals.visitorId);
   // one hour more than the longest window, so duplicate-click detection sees a click's predecessor
   const longestWindow = Math.max(0, ...programs.map((p) => p.windowDays));
-  const [clicks, links, coupons] = await Promise.all([
-    loadClicks(db, workspaceId, { visitorIds, clickId: signals.clickId, from: new Date(at.getTime() - longestWindow * DAY_MS - 3_600_000), to: at }),
-    loadLinksByCode(db, workspaceId, signals.partnerCode ? [signals.partnerCode] : []),
-    loadCouponsByCode(db, workspaceId, signals.coupons ?? []),
-  ]);
+  const [clicks, links, coupons] = await inOrder(
+    () => loadClicks(db, workspaceId, { visitorIds, clickId: signals.clickId, from: new Date(at.getTime() - longestWindow * DAY_MS - 3_600_000), to: at }),
+    () => loadLinksByCode(db, workspaceId, signals.partnerCode ? [signals.partnerCode] : []),
+    () => loadCouponsByCode(db, workspaceId, signals.coupons ?? []),
+  );
   const partnerIds = new Set<string>();
   for (const list of [clicks, links, coupons, deals]) for (const x of list) partnerIds.add(x.partnerId);
   for (const b of bindings) for (const s of b.shares) partnerIds.add(s.partnerId);
   const ids = [...partnerIds];
-  const [partners, enrollments] = await Promise.all([
-    loadPartnerRefs(db, workspaceId, ids),
-    loadEnrollmentStates(db, workspaceId, { partnerIds: ids }),
-  ]);
+  const [partners, enrollments] = await inOrder(
+    () => loadPartnerRefs(db, workspaceId, ids),
+    () => loadEnrollmentStates(db, workspaceId, { partnerIds: ids }),
+  );
   return { workspace, programs, groups, partners, enrollments, links, coupons, clicks, deals, bindings, usage };
 }

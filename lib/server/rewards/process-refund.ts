@@ -1,4 +1,5 @@
 import 'server-only';
+import { inOrder } from '../../../db/in-order';
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../../db/client';
 import { events } from '../../../db/schema';
@@ -27,11 +28,11 @@ export async function processRefund(tx: Transaction, ref: EventRef, event: Refun
   }
   const at = new Date(event.occurredAt);
   const lines = (order.payload as { data: OrderData }).data.lines;
-  const [before, entries, config] = await Promise.all([
-    refundedSoFar(tx, ref.workspaceId, orderRef),
-    loadEntryStates(tx, ref.workspaceId, { orderRef }),
-    loadWorkspaceConfig(tx, ref.workspaceId),
-  ]);
+  const [before, entries, config] = await inOrder(
+    () => refundedSoFar(tx, ref.workspaceId, orderRef),
+    () => loadEntryStates(tx, ref.workspaceId, { orderRef }),
+    () => loadWorkspaceConfig(tx, ref.workspaceId),
+  );
   const decision = computeRefundAdjustments({
     refund: { id: event.id, at, amount: event.data.amount ?? null },
     order: { id: orderRef, total: orderTotal(lines).toFixed() },

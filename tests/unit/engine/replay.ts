@@ -114,6 +114,24 @@ function markPaid(state: ReplayState, batch: string): void {
   for (const entry of state.entries) if (entry.batch === batch && entry.payout) entry.payout = { ...entry.payout, status: 'paid' };
 }
 
+/** Marks the batch's processing payouts failed and releases their entries (see ScenarioStep.failed). */
+function markFailed(state: ReplayState, batch: string): void {
+  const failing = new Set<string>();
+  for (const payout of state.payouts) {
+    if (payout.batch === batch && payout.status === 'processing') {
+      // StoredPayout only types processing | paid; widen it here rather than in replay-state.ts
+      Object.assign(payout, { status: 'failed' });
+      failing.add(`${payout.partnerId}\u0000${payout.unit}`);
+    }
+  }
+  for (const entry of state.entries) {
+    if (entry.batch === batch && entry.payout?.status === 'processing' && failing.has(`${entry.partnerId}\u0000${entry.unit}`)) {
+      entry.payout = null;
+      entry.batch = null;
+    }
+  }
+}
+
 function replayClosePool(state: ReplayState, at: string, close: NonNullable<ScenarioStep['closePool']>): void {
   const pool = state.pools.find((p) => p.id === close.pool);
   if (!pool) return;
@@ -169,6 +187,7 @@ function replayStep(state: ReplayState, step: ScenarioStep): void {
   if (step.closePool) replayClosePool(state, at, step.closePool);
   if (step.payout) replayPayout(state, at, step.payout);
   if (step.paid) markPaid(state, step.paid.batch);
+  if (step.failed) markFailed(state, step.failed.batch);
 }
 
 export function replayScenario(scenario: Scenario): ReplayResult {

@@ -1,0 +1,127 @@
+/** The shape of shared/scenarios/*.json (see its README), as the scenario runner reads it. */
+import type { ProgramScope, RewardRule } from '../engine';
+
+export interface ScenarioProgram {
+  key: string;
+  category?: string;
+  unit: string;
+  model: 'first_touch' | 'last_touch' | 'equal_split' | 'position_based';
+  windowDays: number;
+  couponPrecedence?: 'override' | 'touch';
+  holdDays: number;
+  scope?: ProgramScope;
+  rewards: RewardRule[];
+}
+
+export interface ScenarioPartner {
+  key: string;
+  email: string;
+  enrollments: { program: string; status?: 'approved' | 'pending'; rewards?: RewardRule[] }[];
+  links?: { code: string; program?: string }[];
+  coupons?: { code: string; program?: string }[];
+}
+
+export interface ScenarioLine {
+  product?: string;
+  plan?: string;
+  category?: string;
+  amount: string;
+  recurring?: boolean;
+}
+
+export interface ScenarioStep {
+  at: string;
+  click?: { link: string; visitor: string; bot?: boolean };
+  deal?: {
+    key: string;
+    partner: string;
+    program: string;
+    match: { email?: string; emailDomain?: string; customer?: string };
+    expiresDays?: number;
+  };
+  assign?: { customer: string; program: string; partner: string };
+  approve?: { partner: string; program: string };
+  order?: {
+    id: string;
+    customer: string;
+    email?: string;
+    visitor?: string;
+    clickId?: string;
+    currency: string;
+    coupons?: string[];
+    partnerCode?: string;
+    lines: ScenarioLine[];
+  };
+  refund?: { order: string; amount?: string };
+  milestone?: { customer: string; name: string; email?: string };
+  closePool?: { pool: string; period: string };
+  payout?: { batch: string; partners?: string[]; units?: string[] };
+  paid?: { batch: string };
+  /** project extension: the batch's transfers failed; their entries become payable again */
+  failed?: { batch: string };
+}
+
+export interface ScenarioEntry {
+  partner: string;
+  program?: string;
+  pool?: string;
+  period?: string;
+  kind: string;
+  rule?: string;
+  order?: string;
+  amount: string;
+  unit: string;
+}
+
+export interface ScenarioBalance {
+  partner: string;
+  unit: string;
+  pending: string;
+  payable: string;
+  processing: string;
+  paid: string;
+}
+
+export interface ScenarioPayout {
+  batch: string;
+  partner: string;
+  unit: string;
+  amount: string;
+  status: string;
+}
+
+export interface Scenario {
+  title: string;
+  workspace: {
+    baseCurrency: string;
+    fxRates?: { currency: string; rate: string; from: string }[];
+    units?: { key: string; label: string; precision: number; baseValue: string }[];
+    minimumPayout?: Record<string, string>;
+  };
+  programs: ScenarioProgram[];
+  groups?: { key: string; strategy: 'highest_rank' | 'highest_reward'; programs: string[] }[];
+  pools?: {
+    key: string;
+    unit: string;
+    amount: string;
+    period: 'quarter' | 'year';
+    programs: string[];
+    metric: 'revenue' | 'customers';
+    goal: string;
+  }[];
+  partners: ScenarioPartner[];
+  steps: ScenarioStep[];
+  expect: {
+    entries: ScenarioEntry[];
+    balances?: { at?: string; rows: ScenarioBalance[] };
+    payouts?: ScenarioPayout[];
+  };
+}
+
+export interface ScenarioOutput {
+  entries: ScenarioEntry[];
+  balances: ScenarioBalance[];
+  payouts: ScenarioPayout[];
+  /** Steps the services refused (e.g. fx_rate_missing), by step index. */
+  refused: { step: number; code: string }[];
+}
