@@ -7,10 +7,10 @@ import { eq } from 'drizzle-orm';
 import { insertUser } from './queries/users';
 import { insertProgram } from './queries/programs';
 import { insertEnrollment, insertPartner } from './queries/partners';
-import { insertRawEvent } from './queries/events';
 import { hashPassword } from '../lib/auth/password';
 import { DEMO_PASSWORD, DEMO_SLUG, demoCatalog, demoPartners, demoPrograms } from './seed-data';
 import type { IncomingEvent } from '../lib/validation/events';
+import { playDemoStory, type StoryInput } from './seed-story';
 
 const DAY = 86_400_000;
 
@@ -36,7 +36,17 @@ export async function demoExists(db: Database): Promise<boolean> {
  * with links and coupons, clicks, and six months of orders, refunds and milestones kept as raw
  * events. No ledger rows are written here: rewards come only from feeding events to the engine.
  */
-export async function seedDemoWorkspace(db: Database, now: Date): Promise<{ events: number; clicks: number }> {
+export async function seedDemoWorkspace(db: Database, now: Date): Promise<{ events: number; clicks: number; entries: number }> {
+  const story = await createDemoConfiguration(db, now);
+  const entries = await playDemoStory(db, story, now);
+  return { events: story.events.length, clicks: story.clicks, entries };
+}
+
+export interface DemoStory extends StoryInput {
+  clicks: number;
+}
+
+async function createDemoConfiguration(db: Database, now: Date): Promise<DemoStory> {
   const rnd = prng(20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
@@ -71,7 +81,7 @@ export async function seedDemoWorkspace(db: Database, now: Date): Promise<{ even
     ]);
     const [pool] = await tx
       .insert(pools)
-      .values({ workspaceId, slug: 'reseller-bonus', name: 'Quarterly reseller bonus', unit: 'USD', amount: '5000.00', period: 'quarter', metric: 'revenue', goal: '20000' })
+      .values({ workspaceId, slug: 'reseller-bonus', name: 'Quarterly reseller bonus', unit: 'USD', amount: '500.00', period: 'quarter', metric: 'revenue', goal: '500' })
       .returning({ id: pools.id });
     await tx.insert(poolPrograms).values(['gold', 'silver'].map((k) => ({ poolId: pool.id, workspaceId, programId: programIds.get(k)! })));
 
@@ -160,12 +170,10 @@ export async function seedDemoWorkspace(db: Database, now: Date): Promise<{ even
 
     for (let i = 0; i < clickRows.length; i += 500) await tx.insert(clicks).values(clickRows.slice(i, i + 500)).onConflictDoNothing();
     stored.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
-    for (const e of stored) {
-      await insertRawEvent(tx, {
-        workspaceId, senderId: e.id, type: e.type, source: 'seed', occurredAt: new Date(e.occurredAt), payload: e,
-        orderRef: e.type === 'refund' ? e.data.orderId : null,
-      });
-    }
-    return { events: stored.length, clicks: clickRows.length };
+    const implementation = linkRows.find((l) => l.programId === programIds.get('implementation'))!;
+    return {
+      workspaceId, events: stored, clicks: clickRows.length, poolId: pool.id,
+      implementationPartnerId: implementation.partnerId, implementationProgramId: implementation.programId,
+    };
   });
 }

@@ -9,8 +9,8 @@ try {
     console.log('demo workspace already seeded');
   } else {
     const now = process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : new Date();
-    const { events, clicks } = await seedDemoWorkspace(db, now);
-    console.log(`demo workspace seeded: ${events} events, ${clicks} clicks`);
+    const { events, clicks, entries } = await seedDemoWorkspace(db, now);
+    console.log(`demo workspace seeded: ${events} events and ${clicks} clicks, fed through the reward services into ${entries} ledger entries`);
   }
 } finally {
   await close();
