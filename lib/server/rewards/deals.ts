@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { dealRegistrations, enrollments } from '../../../db/schema';
 import { AppError } from '../../errors';
@@ -50,4 +50,17 @@ export async function decideDeal(db: Database, workspaceId: string, dealId: stri
     .where(and(eq(dealRegistrations.workspaceId, workspaceId), eq(dealRegistrations.id, dealId), eq(dealRegistrations.status, 'pending')))
     .returning({ id: dealRegistrations.id });
   if (!row) throw new AppError('not_found', 'No pending deal registration with this id.');
+}
+
+/**
+ * Marks registrations past their expiry as expired (a cron job and the console call this). The
+ * engine already ignores expired registrations by their date; the status keeps lists honest.
+ */
+export async function expireDeals(db: Database, workspaceId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(dealRegistrations)
+    .set({ status: 'expired' })
+    .where(and(eq(dealRegistrations.workspaceId, workspaceId), inArray(dealRegistrations.status, ['pending', 'approved']), lte(dealRegistrations.expiresAt, now)))
+    .returning({ id: dealRegistrations.id });
+  return rows.length;
 }
