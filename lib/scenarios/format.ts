@@ -57,7 +57,12 @@ export interface ScenarioStep {
   closePool?: { pool: string; period: string };
   payout?: { batch: string; partners?: string[]; units?: string[] };
   paid?: { batch: string };
-  /** project extension: the batch's transfers failed; their entries become payable again */
+  /**
+   * Project extension (not in the shared README): every payout of the batch still `processing`
+   * becomes `failed` (it stays listed, with its amount); its entries are released: they belong
+   * to no payout again, so they count as payable/pending by their own payable time and the next
+   * batch can take them. Paid payouts of the batch are left alone.
+   */
   failed?: { batch: string };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replayScenario } from './replay';
-import { compareWithExpectation } from './scenario-compare';
-import type { Scenario } from './scenario-types';
+import { compareWithExpectation } from '../../../lib/scenarios/compare';
+import type { Scenario } from '../../../lib/scenarios/format';
 
 /** Hand-computed stories for behaviour the shared scenarios do not exercise. */
 const specialAgreementAndFx: Scenario = {

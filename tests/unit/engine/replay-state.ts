@@ -21,7 +21,7 @@ import {
   type RewardContext,
   type WorkspaceConfig,
 } from '../../../lib/engine';
-import type { Scenario } from './scenario-types';
+import type { Scenario } from '../../../lib/scenarios/format';
 
 export type StoredEntry = NewLedgerEntry & LedgerEntryState & { batch: string | null };
 

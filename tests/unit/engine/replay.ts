@@ -18,7 +18,7 @@ import {
   type EventRewardDecision,
 } from '../../../lib/engine';
 import { createReplayState, nextId, rewardContextFor, storeEntries, type ReplayState } from './replay-state';
-import type { ReplayResult, Scenario, ScenarioStep } from './scenario-types';
+import type { ScenarioOutput, Scenario, ScenarioStep } from '../../../lib/scenarios/format';
 
 const DAY_MS = 86_400_000;
 
@@ -190,9 +190,9 @@ function replayStep(state: ReplayState, step: ScenarioStep): void {
   if (step.failed) markFailed(state, step.failed.batch);
 }
 
-export function replayScenario(scenario: Scenario): ReplayResult {
+export function replayScenario(scenario: Scenario): ScenarioOutput {
   const state = createReplayState(scenario);
-  const refused: ReplayResult['refused'] = [];
+  const refused: ScenarioOutput['refused'] = [];
   scenario.steps.forEach((step, index) => {
     try {
       replayStep(state, step);

@@ -1,12 +1,36 @@
 import { requirePartner } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { partnerBalances } from '@/db/queries/balances';
+import { listLedger } from '@/db/queries/ledger-list';
 import { EmptyState, PageHeader } from '@/components/ui/card';
+import { BalanceBar } from '@/components/charts/balance-bar';
+import { tableStateFrom } from '@/components/data-table/server-table';
+import { LedgerTable } from '@/components/ledger/ledger-table';
 
-export default async function Page() {
-  await requirePartner();
+const SORTS = ['createdAt', 'amount', 'payableAt'] as const;
+
+export default async function EarningsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { partners } = await requirePartner();
+  const sp = await searchParams;
+  const db = getDb();
+  const now = new Date();
+  const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 25 });
+  // one partner record per merchant: balances per merchant and unit
+  const balances = (await Promise.all(partners.map((p) => partnerBalances(db, p.workspaceId, now, p.id)))).flat();
+  const { rows, total } = await listLedger(db, null, { ...state, sort: state.sort as (typeof SORTS)[number], partnerIds: partners.map((p) => p.id) });
   return (
     <>
-      <PageHeader title="Earnings" description="Pending, payable and paid rewards, each with the reason it was paid." />
-      <EmptyState title="Nothing here yet">This fills in once you are approved and your first customers arrive.</EmptyState>
+      <PageHeader title="Earnings" description="Pending rewards wait out the merchant's refund window; payable ones go into the next payout." />
+      {balances.length ? (
+        <div className="mb-8 grid gap-4 lg:grid-cols-3">
+          {balances.map((b) => <BalanceBar key={`${b.partnerId}-${b.unit}`} unit={b.unit} sums={b} />)}
+        </div>
+      ) : null}
+      <LedgerTable
+        rows={rows} total={total} state={state} basePath="/p/earnings" params={{}} now={now} showWorkspace
+        detailPath={(id) => `/p/earnings/${id}`}
+        empty={<EmptyState title="No rewards yet">Share your links and coupons; rewards appear here with the reason they were paid.</EmptyState>}
+      />
     </>
   );
 }

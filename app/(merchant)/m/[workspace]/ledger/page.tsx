@@ -1,12 +1,43 @@
 import { requireMerchant } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { listLedger, type EntryKind } from '@/db/queries/ledger-list';
 import { EmptyState, PageHeader } from '@/components/ui/card';
+import { tableStateFrom } from '@/components/data-table/server-table';
+import { LedgerTable } from '@/components/ledger/ledger-table';
 
-export default async function Page({ params }: { params: Promise<{ workspace: string }> }) {
-  await requireMerchant((await params).workspace);
+const SORTS = ['createdAt', 'amount', 'payableAt'] as const;
+const KINDS: EntryKind[] = ['commission', 'bonus', 'reversal', 'clawback'];
+
+export default async function LedgerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { scope } = await requireMerchant((await params).workspace);
+  const sp = await searchParams;
+  const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 50 });
+  const kind = KINDS.find((k) => k === sp.kind);
+  const search = typeof sp.q === 'string' && sp.q ? sp.q.slice(0, 100) : undefined;
+  const { rows, total } = await listLedger(getDb(), scope.workspaceId, { ...state, sort: state.sort as (typeof SORTS)[number], kind, search });
+  const base = `/m/${scope.workspaceSlug}/ledger`;
   return (
     <>
-      <PageHeader title="Ledger" description="Every commission, bonus, reversal and clawback, with its explanation." />
-      <EmptyState title="Nothing here yet">This section fills in as the reward engine processes your events.</EmptyState>
+      <PageHeader title="Ledger" description="Every commission, bonus, reversal and clawback. Entries are never edited; corrections are new entries." />
+      <form className="mb-4 flex flex-wrap gap-2" action={base}>
+        <input name="q" defaultValue={search} placeholder="Partner or order id" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+        <select name="kind" defaultValue={kind ?? ''} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <option value="">All kinds</option>
+          {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+        </select>
+        <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Filter</button>
+      </form>
+      <LedgerTable
+        rows={rows} total={total} state={state} basePath={base} params={{ kind, q: search }} now={new Date()}
+        detailPath={(id) => `${base}/${id}`}
+        empty={<EmptyState title="No ledger entries">Rewards appear here as orders, refunds and milestones are processed.</EmptyState>}
+      />
     </>
   );
 }

@@ -1,12 +1,104 @@
 import { requireMerchant } from '@/lib/auth/guards';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { partnerBalances, workspaceTotals } from '@/db/queries/balances';
+import { listBatches, listPayouts, type PayoutRow } from '@/db/queries/payouts-list';
+import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { BalanceBar } from '@/components/charts/balance-bar';
+import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
+import { CreateBatchForm, SettlePayout } from '@/components/payouts/forms';
 
-export default async function Page({ params }: { params: Promise<{ workspace: string }> }) {
-  await requireMerchant((await params).workspace);
+const statusTone = { processing: 'amber', paid: 'blue', failed: 'red' } as const;
+
+export default async function PayoutsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { scope } = await requireMerchant((await params).workspace);
+  const sp = await searchParams;
+  const db = getDb();
+  const now = new Date();
+  const state = tableStateFrom(sp, ['batch'], { sort: 'batch', dir: 'desc', pageSize: 25 });
+  const [totals, byPartner, batches, awaiting] = await Promise.all([
+    workspaceTotals(db, scope.workspaceId, now),
+    partnerBalances(db, scope.workspaceId, now),
+    listBatches(db, scope.workspaceId, { page: 1, pageSize: 12 }),
+    listPayouts(db, { workspaceId: scope.workspaceId }, { page: state.page, pageSize: state.pageSize, status: 'processing' }),
+  ]);
+  const canPay = ['owner', 'admin', 'finance'].includes(scope.role);
+  const base = `/m/${scope.workspaceSlug}/payouts`;
+  const awaitingColumns: Column<PayoutRow>[] = [
+    { key: 'batch', header: 'Batch', cell: (r) => r.batch },
+    { key: 'partner', header: 'Partner', cell: (r) => r.partnerName },
+    { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <span className="tabular-nums">{r.amount} <span className="text-xs text-slate-500">{r.unit}</span></span> },
+    ...(canPay ? [{ key: 'settle', header: '', cell: (r: PayoutRow) => <SettlePayout workspaceSlug={scope.workspaceSlug} payoutId={r.id} /> }] : []),
+  ];
   return (
     <>
-      <PageHeader title="Payouts" description="Pending, payable, processing and paid amounts; payout batches and CSV exports." />
-      <EmptyState title="Nothing here yet">This section fills in as the reward engine processes your events.</EmptyState>
+      <PageHeader title="Payouts" description="Pending entries wait out their hold; payable ones go into the next batch; finance marks transfers paid or failed." />
+      {totals.length === 0 ? (
+        <EmptyState title="Nothing earned yet">Balances appear once partners earn rewards.</EmptyState>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-3">
+          {totals.map((t) => <BalanceBar key={t.unit} unit={t.unit} sums={t} />)}
+        </div>
+      )}
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <h2 className="mb-3 text-sm font-semibold text-slate-800">Awaiting transfer</h2>
+          <ServerTable
+            rows={awaiting.rows} total={awaiting.total} columns={awaitingColumns} state={state} basePath={base} rowKey={(r) => r.id}
+            empty={<EmptyState title="No payouts in progress">Create a batch to pay the payable balances.</EmptyState>}
+          />
+        </div>
+        {canPay ? (
+          <Card title="New payout batch">
+            <CreateBatchForm workspaceSlug={scope.workspaceSlug} units={totals.map((t) => t.unit)} suggestedReference={`${now.toISOString().slice(0, 10)} payouts`} />
+          </Card>
+        ) : null}
+      </div>
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <Card title="Recent batches">
+          {batches.rows.length === 0 ? (
+            <p className="text-sm text-slate-500">No batches yet.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {batches.rows.map((b) => (
+                <li key={b.id} className="flex items-center justify-between py-2">
+                  <span>{b.reference} <span className="text-xs text-slate-500">{b.createdAt.toISOString().slice(0, 10)}</span></span>
+                  <span className="flex gap-2 text-xs">
+                    <span className="text-slate-500">{b.payouts} payouts {b.totals ? `· ${b.totals}` : ''}</span>
+                    {b.processing ? <Badge tone={statusTone.processing}>{b.processing} processing</Badge> : null}
+                    {b.failed ? <Badge tone={statusTone.failed}>{b.failed} failed</Badge> : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Balances by partner">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs text-slate-500">
+              <tr><th className="pb-2">Partner</th><th className="pb-2 text-right">Pending</th><th className="pb-2 text-right">Payable</th><th className="pb-2 text-right">Processing</th><th className="pb-2 text-right">Paid</th></tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 tabular-nums">
+              {byPartner.map((b) => (
+                <tr key={`${b.partnerId}-${b.unit}`}>
+                  <td className="py-1.5">{b.partnerName} <span className="text-xs text-slate-500">{b.unit}</span></td>
+                  <td className="py-1.5 text-right">{b.pending}</td>
+                  <td className="py-1.5 text-right">{b.payable}</td>
+                  <td className="py-1.5 text-right">{b.processing}</td>
+                  <td className="py-1.5 text-right">{b.paid}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
     </>
   );
 }
