@@ -37,6 +37,7 @@ const PARTNERS = 200;
 /** About five orders per customer: bindings get reused, as in a live workspace. */
 const customersFor = (orders: number) => Math.max(1, Math.round(orders / 5));
 
+const startedAt = performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`Reward engine benchmark — seed ${SEED}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'})`);
@@ -126,3 +127,5 @@ if (DB_EVENTS > 0) {
       `ledger ${int(idem.before)} → ${int(idem.after)} entries ${idem.before === idem.after ? '(unchanged)' : '(CHANGED)'}; ${rate(perSecond(idem.replayed, idem.ms))}`,
   );
 }
+
+console.log(`\nTotal run time ${duration(performance.now() - startedAt)} (set-up and warm-up included).`);

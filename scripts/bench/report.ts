@@ -2,7 +2,7 @@
 
 export const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** Events per second with three significant digits at most after the integer part. */
+/** Events per second. */
 export function perSecond(events: number, ms: number): number {
   return ms > 0 ? (events * 1000) / ms : Infinity;
 }

@@ -43,7 +43,7 @@ export type Rng = ReturnType<typeof createRng>;
 // ---------------------------------------------------------------------------------------------
 // The workspace
 
-/** Bindings of the story start before every order; enrollments are approved long before. */
+/** Customers first buy between these two dates; the merchant's manual bindings precede them. */
 const STORY_START = Date.parse('2026-01-15T00:00:00Z');
 const STORY_END = Date.parse('2026-12-15T00:00:00Z');
 const MANUAL_BINDING_AT = '2025-12-01T00:00:00.000Z';
@@ -212,8 +212,14 @@ export function buildWorkload(opts: { seed: number; partners: number; customers:
   const linkCodes: string[] = [];
   const couponCodes: string[] = [];
   for (const p of scenario.partners) {
-    for (const l of p.links ?? []) (linkOwner.set(l.code, p.key), linkCodes.push(l.code));
-    for (const c of p.coupons ?? []) (couponOwner.set(c.code.toUpperCase(), p.key), couponCodes.push(c.code));
+    for (const l of p.links ?? []) {
+      linkOwner.set(l.code, p.key);
+      linkCodes.push(l.code);
+    }
+    for (const c of p.coupons ?? []) {
+      couponOwner.set(c.code.toUpperCase(), p.key);
+      couponCodes.push(c.code);
+    }
   }
   const partnersIn = (program: string) =>
     scenario.partners.filter((p) => p.enrollments.some((e) => e.program === program && (e.status ?? 'approved') === 'approved')).map((p) => p.key);

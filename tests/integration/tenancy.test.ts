@@ -13,6 +13,8 @@ vi.mock('../../lib/auth/index', () => ({ auth: async () => session.current, sign
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { createProgramAction, changeEnrollmentAction } = await import('../../lib/actions/merchant');
+const { createPayoutBatchAction, settlePayoutAction } = await import('../../lib/actions/payouts');
+const { closePoolAction } = await import('../../lib/actions/pools');
 
 const db = testDatabase();
 let a: Awaited<ReturnType<typeof createMerchant>>;
@@ -97,5 +99,48 @@ describe('tenant isolation', () => {
     await db.insert(members).values({ workspaceId: b.scope.workspaceId, userId: viewer.id, role: 'viewer' });
     signInAs(viewer.id, 'v@m.test');
     expect(await createProgramAction(b.workspaceSlug, null, form(programForm))).toMatchObject({ ok: false, message: expect.stringContaining('viewer') });
+  });
+});
+
+describe('tenant isolation of money', () => {
+  it("A can neither batch, settle nor close pools in B, nor read B's entries", async () => {
+    const { setUpScenario } = await import('../../lib/scenarios/setup');
+    const { ingestEvent } = await import('../../lib/server/rewards/ingest-event');
+    const { recordClick } = await import('../../lib/server/rewards/clicks');
+    const { createPayoutBatch } = await import('../../lib/server/rewards/payouts');
+    const { findEntry } = await import('../../db/queries/ledger-list');
+    const { payouts, ledgerEntries } = await import('../../db/schema');
+    const { eq } = await import('drizzle-orm');
+    const code = uniq('l');
+    // B's money: one paid-out-able entry, one processing payout, one pool
+    const ids = await setUpScenario(db, {
+      title: 'B money', workspace: { baseCurrency: 'USD' },
+      programs: [{ key: 'p', unit: 'USD', model: 'last_touch', windowDays: 30, holdDays: 0, rewards: [{ type: 'per_order', amount: '10.00' }] }],
+      pools: [{ key: 'q', unit: 'USD', amount: '5.00', period: 'quarter', programs: ['p'], metric: 'revenue', goal: '0' }],
+      partners: [{ key: 'x', email: `${code}@p.test`, enrollments: [{ program: 'p' }], links: [{ code }] }],
+      steps: [], expect: { entries: [] },
+    });
+    const { members } = await import('../../db/schema');
+    await db.insert(members).values({ workspaceId: ids.workspaceId, userId: b.userId, role: 'owner' });
+    await recordClick(db, ids.workspaceId, { linkCode: code, visitorId: 'v', at: new Date('2026-01-01T00:00:00Z') });
+    await ingestEvent(db, ids.workspaceId, { id: 'o', type: 'order', occurredAt: '2026-01-02T00:00:00Z', data: { customer: { externalId: 'c' }, currency: 'USD', visitorId: 'v', coupons: [], lines: [{ product: 'x', amount: '1.00', recurring: false }] } }, { source: 'api', now: new Date('2026-01-02T00:00:00Z') });
+    await createPayoutBatch(db, ids.workspaceId, { reference: 'b', at: new Date('2026-01-03T00:00:00Z') });
+    const [payout] = await db.select().from(payouts).where(eq(payouts.workspaceId, ids.workspaceId));
+    const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.workspaceId, ids.workspaceId));
+    const { workspaces } = await import('../../db/schema');
+    const [wsB] = await db.select().from(workspaces).where(eq(workspaces.id, ids.workspaceId));
+
+    signInAs(a.userId, a.email);
+    expect(await createPayoutBatchAction(wsB.slug, null, form({ reference: 'steal' }))).toMatchObject({ ok: false, message: 'Workspace not found.' });
+    expect(await settlePayoutAction(wsB.slug, null, form({ payoutId: payout.id, outcome: 'paid', note: 'x' }))).toMatchObject({ ok: false, message: 'Workspace not found.' });
+    expect(await settlePayoutAction(a.workspaceSlug, null, form({ payoutId: payout.id, outcome: 'failed', note: 'x' }))).toMatchObject({ ok: false, message: 'No processing payout with this id.' });
+    expect(await closePoolAction(a.workspaceSlug, null, form({ poolId: ids.pools.get('q')!, period: '2026-Q1' }))).toMatchObject({ ok: false, message: 'Pool not found.' });
+    expect(await findEntry(db, { workspaceId: a.scope.workspaceId }, entry.id)).toBeUndefined();
+    expect(await findEntry(db, { partnerIds: [] }, entry.id)).toBeUndefined();
+    const [still] = await db.select().from(payouts).where(eq(payouts.id, payout.id));
+    expect(still.status).toBe('processing');
+    // B's own owner can settle it
+    signInAs(b.userId, b.email);
+    expect(await settlePayoutAction(wsB.slug, null, form({ payoutId: payout.id, outcome: 'paid', note: 'TRF-1' }))).toMatchObject({ ok: true });
   });
 });

@@ -1,12 +1,39 @@
 import { requireMerchant } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { listCustomers, type CustomerListRow } from '@/db/queries/setup-lists';
 import { EmptyState, PageHeader } from '@/components/ui/card';
+import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 
-export default async function Page({ params }: { params: Promise<{ workspace: string }> }) {
-  await requireMerchant((await params).workspace);
+const SORTS = ['externalId', 'createdAt'] as const;
+
+export default async function CustomersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { scope } = await requireMerchant((await params).workspace);
+  const sp = await searchParams;
+  const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 50 });
+  const search = typeof sp.q === 'string' && sp.q ? sp.q.slice(0, 100) : undefined;
+  const { rows, total } = await listCustomers(getDb(), scope.workspaceId, { ...state, sort: state.sort as (typeof SORTS)[number], search });
+  const base = `/m/${scope.workspaceSlug}/customers`;
+  const columns: Column<CustomerListRow>[] = [
+    { key: 'externalId', header: 'Customer id', sortKey: 'externalId', cell: (r) => <code className="text-xs">{r.externalId}</code> },
+    { key: 'email', header: 'Email', cell: (r) => r.email ?? '—' },
+    { key: 'boundTo', header: 'Bound to', cell: (r) => <span className="text-xs">{r.boundTo ?? 'no partner'}</span> },
+    { key: 'createdAt', header: 'First seen', sortKey: 'createdAt', cell: (r) => r.createdAt.toISOString().slice(0, 10) },
+  ];
   return (
     <>
-      <PageHeader title="Customers" description="Customers appear when storefront events name them; each remembers its visitor ids and bindings." />
-      <EmptyState title="Nothing here yet">This section fills in as the reward engine processes your events.</EmptyState>
+      <PageHeader title="Customers" description="Customers named by your storefront's events, and the partners each is bound to per program." />
+      <form className="mb-4 flex gap-2" action={base}>
+        <input name="q" defaultValue={search} placeholder="Customer id or email" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+        <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Search</button>
+      </form>
+      <ServerTable rows={rows} total={total} columns={columns} state={state} basePath={base} params={{ q: search }} rowKey={(r) => r.id}
+        empty={<EmptyState title="No customers yet">Customers appear when orders arrive.</EmptyState>} />
     </>
   );
 }
