@@ -1,12 +1,17 @@
 import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
-import { workspaceCounts } from '@/db/queries/overview';
+import { monthlyRewards, workspaceCounts } from '@/db/queries/overview';
+import { MonthlyBars } from '@/components/charts/monthly-bars';
 import { Card, PageHeader } from '@/components/ui/card';
 
 export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { scope } = await requireMerchant((await params).workspace);
-  const counts = await workspaceCounts(getDb(), scope.workspaceId);
+  const now = new Date();
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1));
+  const [counts, monthly] = await Promise.all([workspaceCounts(getDb(), scope.workspaceId), monthlyRewards(getDb(), scope.workspaceId, from)]);
+  const months = Array.from({ length: 6 }, (_, i) => new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + i, 1)).toISOString().slice(0, 7));
+  const units = [...new Set(monthly.map((r) => r.unit))];
   const base = `/m/${scope.workspaceSlug}`;
   const tiles = [
     { label: 'Programs', value: counts.programs, href: `${base}/programs` },
@@ -25,6 +30,15 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
           </Link>
         ))}
       </div>
+      {units.length ? (
+        <div className="mt-8 grid gap-6 lg:grid-cols-2">
+          {units.map((unit) => (
+            <Card key={unit} title={`Rewards per month · ${unit}`}>
+              <MonthlyBars unit={unit} months={months} values={Object.fromEntries(monthly.filter((r) => r.unit === unit).map((r) => [r.month, r.amount]))} />
+            </Card>
+          ))}
+        </div>
+      ) : null}
       {counts.programs === 0 ? (
         <Card title="Get started" className="mt-8">
           <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
