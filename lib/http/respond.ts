@@ -1,0 +1,54 @@
+import 'server-only';
+import { ZodError } from 'zod';
+import { AppError, fieldErrors } from '../errors';
+
+/** JSON error body shared by every API route: `{ error: { code, message, fields? } }`. */
+export function errorResponse(err: unknown, context: string): Response {
+  if (err instanceof AppError) {
+    return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status });
+  }
+  if (err instanceof ZodError) {
+    const fields = fieldErrors(err.issues);
+    const first = Object.entries(fields)[0];
+    return Response.json(
+      { error: { code: 'invalid_input', message: first ? `${first[0]}: ${first[1]}` : 'Invalid input.', fields } },
+      { status: 400 },
+    );
+  }
+  // never a 500 for a client's mistake: only genuinely unexpected errors get here
+  const errorId = Math.random().toString(36).slice(2, 10);
+  console.error(`[api] ${context} failed (${errorId})`, err);
+  return Response.json({ error: { code: 'internal', message: `Internal error ${errorId}; it has been logged.` } }, { status: 500 });
+}
+
+/**
+ * Reads a request body up to `limit` bytes without trusting Content-Length, so an oversized or
+ * endless body is refused with 413 instead of being buffered.
+ */
+export async function readBodyLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) throw new AppError('payload_too_large', `The body is over ${limit} bytes.`);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError('payload_too_large', `The body is over ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError('invalid_input', 'The body is not valid JSON.', { _: 'invalid JSON' });
+  }
+}
