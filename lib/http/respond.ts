@@ -52,3 +52,17 @@ export function parseJson(raw: string): unknown {
     throw new AppError('invalid_input', 'The body is not valid JSON.', { _: 'invalid JSON' });
   }
 }
+
+/**
+ * JSON with object keys sorted at every level. A stored result comes back from jsonb with its
+ * keys reordered; sorting makes the first answer and every replayed answer byte-identical.
+ */
+export function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
+        : v;
+  return JSON.stringify(sort(value));
+}

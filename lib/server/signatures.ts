@@ -1,0 +1,34 @@
+import 'server-only';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+// The event signature scheme, used for inbound events and outbound webhooks alike:
+//   X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">
+// Several v1 values may be sent (during a secret rotation); one valid match is enough.
+
+export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
+
+export function signatureFor(secret: string, rawBody: string, timestamp: number): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
+}
+
+export function signatureHeader(secret: string, rawBody: string, now = new Date()): string {
+  const t = Math.floor(now.getTime() / 1000);
+  return `t=${t},v1=${signatureFor(secret, rawBody, t)}`;
+}
+
+export type SignatureVerdict = { ok: true } | { ok: false; reason: string };
+
+export function verifySignature(secret: string, header: string | null, rawBody: string, now = new Date()): SignatureVerdict {
+  if (!header) return { ok: false, reason: 'missing X-Signature header' };
+  const parts = header.split(',').map((p) => p.trim().split('=') as [string, string | undefined]);
+  const t = Number(parts.find(([k]) => k === 't')?.[1]);
+  const candidates = parts.filter(([k, v]) => k === 'v1' && v).map(([, v]) => v!);
+  if (!Number.isInteger(t) || candidates.length === 0) return { ok: false, reason: 'X-Signature must look like t=<unix seconds>,v1=<hex>' };
+  if (Math.abs(now.getTime() / 1000 - t) > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: 'signature timestamp is more than 5 minutes away' };
+  const expected = Buffer.from(signatureFor(secret, rawBody, t), 'hex');
+  const match = candidates.some((c) => {
+    const given = Buffer.from(c, 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  return match ? { ok: true } : { ok: false, reason: 'signature does not match' };
+}
