@@ -9,6 +9,7 @@ import type { IncomingEvent } from '../../validation/events';
 import { processOrder } from './process-order';
 import { processRefund } from './process-refund';
 import { processMilestone } from './process-milestone';
+import { enqueueWebhooks } from '../webhooks/outbox';
 
 export type EventSource = 'api' | 'stripe' | 'shopify' | 'manual' | 'seed' | 'scenario';
 
@@ -75,6 +76,7 @@ export async function ingestEvent(
         entries: outcome.entries.map((e) => ({ id: e.id, partnerId: e.partnerId, programId: e.programId, kind: e.kind, rule: e.rule, amount: e.amount, unit: e.unit })),
       };
       await tx.update(events).set({ status: 'processed', result, customerId: outcome.customerId }).where(eq(events.id, stored.id));
+      await enqueueWebhooks(tx, workspaceId, 'entry.created', result.entries.map((entry) => ({ entry, event: { id: event.id, type: event.type } })), now);
       return { duplicate: false, result };
     });
   } catch (err) {

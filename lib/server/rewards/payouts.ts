@@ -7,6 +7,7 @@ import { loadEntryStates } from '../../../db/queries/ledger';
 import { loadWorkspaceConfig } from '../../../db/queries/reward-state';
 import { planPayoutBatch } from '../../engine';
 import { AppError } from '../../errors';
+import { enqueueWebhooks } from '../webhooks/outbox';
 
 export interface BatchRequest {
   /** the batch's name, unique per workspace: creating the same batch twice is a no-op */
@@ -50,18 +51,22 @@ export async function createPayoutBatch(db: Database, workspaceId: string, req: 
       await tx.insert(payoutItems).values(p.entryIds.map((entryId) => ({ payoutId: row.id, entryId, workspaceId })));
       created.push(row);
     }
+    await enqueueWebhooks(tx, workspaceId, 'payout.created', created.map((payout) => ({ payout: { ...payout, batch: req.reference, status: 'processing' } })), req.at);
     return { batchId: batch.id, created: true, payouts: created, carriedForward: plan.carriedForward };
   });
 }
 
 /** Marks a processing payout paid with the transfer's reference. */
 export async function markPayoutPaid(db: Database, workspaceId: string, payoutId: string, reference: string, at: Date) {
-  const [row] = await db
-    .update(payouts)
-    .set({ status: 'paid', reference, paidAt: at })
-    .where(and(eq(payouts.workspaceId, workspaceId), eq(payouts.id, payoutId), eq(payouts.status, 'processing')))
-    .returning({ id: payouts.id });
-  if (!row) throw new AppError('not_found', 'No processing payout with this id.');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(payouts)
+      .set({ status: 'paid', reference, paidAt: at })
+      .where(and(eq(payouts.workspaceId, workspaceId), eq(payouts.id, payoutId), eq(payouts.status, 'processing')))
+      .returning({ id: payouts.id, partnerId: payouts.partnerId, unit: payouts.unit, amount: payouts.amount });
+    if (!row) throw new AppError('not_found', 'No processing payout with this id.');
+    await enqueueWebhooks(tx, workspaceId, 'payout.paid', [{ payout: { ...row, status: 'paid', reference, paidAt: at.toISOString() } }], at);
+  });
 }
 
 /** A failed transfer: the payout's entries are released and become payable again. */

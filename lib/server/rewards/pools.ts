@@ -7,6 +7,7 @@ import { insertEntries, loadPoolCredits, loadPoolRefunds } from '../../../db/que
 import { loadBindings, loadEnrollmentStates, loadWorkspaceConfig } from '../../../db/queries/reward-state';
 import { closePoolPeriod, EngineError, parsePoolPeriod } from '../../engine';
 import { AppError } from '../../errors';
+import { enqueueWebhooks } from '../webhooks/outbox';
 
 /**
  * §6: closes a pool period once. The pool row is locked and the (pool, period) closing record is
@@ -47,7 +48,8 @@ export async function closePool(db: Database, workspaceId: string, poolId: strin
     }
     const result = { period: decision.period, closedAt: at.toISOString(), standings: decision.standings };
     await tx.insert(poolPeriodClosings).values({ poolId, workspaceId, period: decision.period, closedAt: at, result });
-    await insertEntries(tx, decision.entries, { workspaceId, eventId: null, customerId: null, createdAt: at });
+    const bonuses = await insertEntries(tx, decision.entries, { workspaceId, eventId: null, customerId: null, createdAt: at });
+    await enqueueWebhooks(tx, workspaceId, 'entry.created', bonuses.map((entry) => ({ entry, pool: { id: poolId, period: decision.period } })), at);
     return { alreadyClosed: false, closing: result };
   });
 }

@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { requireMerchant } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { listDeliveries, secretStatus } from '@/db/queries/webhooks';
+import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { EventsSecretForm, WebhookEndpointForm } from '@/components/settings/secret-forms';
+import { tableStateFrom } from '@/components/data-table/server-table';
+
+const tone = { queued: 'amber', delivered: 'green', failed: 'red' } as const;
+
+export default async function ApiSettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { scope } = await requireMerchant((await params).workspace);
+  const db = getDb();
+  const state = tableStateFrom(await searchParams, ['createdAt'], { sort: 'createdAt', dir: 'desc', pageSize: 25 });
+  const [secrets, deliveries] = await Promise.all([secretStatus(db, scope.workspaceId), listDeliveries(db, scope.workspaceId, state)]);
+  const events = secrets.find((s) => s.kind === 'events');
+  const outbound = secrets.find((s) => s.kind === 'outbound');
+  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  return (
+    <>
+      <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>
+      <PageHeader title="API and webhooks" description="Sign the events your storefront posts, and receive signed webhooks when rewards and payouts change." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Events signing secret" action={events ? <Badge tone="green">set {events.createdAt.toISOString().slice(0, 10)}</Badge> : <Badge tone="amber">not set</Badge>}>
+          <p className="mb-3 text-sm text-slate-600">
+            POST events to <code className="text-xs">/api/v1/events</code> with <code className="text-xs">X-Workspace: {scope.workspaceSlug}</code> and{' '}
+            <code className="text-xs">X-Signature: t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256 of &quot;t.body&quot;&gt;</code>.
+          </p>
+          {canManage ? <EventsSecretForm workspaceSlug={scope.workspaceSlug} hasSecret={Boolean(events)} /> : null}
+        </Card>
+        <Card title="Outbound webhooks" action={outbound?.url ? <Badge tone="green">active</Badge> : <Badge>off</Badge>}>
+          <p className="mb-3 text-sm text-slate-600">
+            Sent for <code className="text-xs">entry.created</code>, <code className="text-xs">payout.created</code> and <code className="text-xs">payout.paid</code>, signed the same way, retried with backoff for about a day.
+          </p>
+          {canManage ? <WebhookEndpointForm workspaceSlug={scope.workspaceSlug} url={outbound?.url ?? null} /> : <p className="text-sm">{outbound?.url ?? 'No endpoint.'}</p>}
+        </Card>
+      </div>
+      <h2 className="mb-3 mt-8 text-sm font-semibold text-slate-800">Delivery log</h2>
+      {deliveries.total === 0 ? (
+        <p className="text-sm text-slate-500">No webhooks sent yet.</p>
+      ) : (
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr><th className="px-4 py-2">Created</th><th className="px-4 py-2">Topic</th><th className="px-4 py-2">Status</th><th className="px-4 py-2">Attempts</th><th className="px-4 py-2">Last error / next try</th></tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {deliveries.rows.map((d) => (
+                <tr key={d.id}>
+                  <td className="px-4 py-2">{d.createdAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
+                  <td className="px-4 py-2"><code className="text-xs">{d.topic}</code></td>
+                  <td className="px-4 py-2"><Badge tone={tone[d.status]}>{d.status}</Badge></td>
+                  <td className="px-4 py-2 tabular-nums">{d.attempts}</td>
+                  <td className="px-4 py-2 text-xs text-slate-600">{d.lastError ?? '—'}{d.status === 'queued' && d.attempts > 0 ? ` · next ${d.nextAttemptAt.toISOString().slice(11, 16)} UTC` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{deliveries.total} deliveries · page {state.page}{deliveries.total > state.page * state.pageSize ? <> · <Link className="text-brand-700" href={`?page=${state.page + 1}`}>next</Link></> : null}</p>
+        </div>
+      )}
+    </>
+  );
+}
