@@ -80,3 +80,12 @@ export async function listMembers(db: Executor, workspaceId: string) {
     .where(eq(members.workspaceId, workspaceId))
     .orderBy(asc(users.email));
 }
+
+export async function setAllowedDomains(db: Executor, workspaceId: string, domains: string[]) {
+  await db.update(workspaces).set({ allowedDomains: domains }).where(eq(workspaces.id, workspaceId));
+}
+
+export async function allowedDomainsOf(db: Executor, workspaceId: string): Promise<string[]> {
+  const [row] = await db.select({ d: workspaces.allowedDomains }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row?.d ?? [];
+}
