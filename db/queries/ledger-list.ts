@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { ledgerEntries, partners, payoutItems, payouts, pools, programs, workspaces } from '../schema';
 
@@ -34,6 +35,17 @@ const columns = {
   workspaceName: workspaces.name,
 };
 
+/** Partner, workspace, program or pool names, and the live payout holding the entry (if any). */
+function withEntryJoins<T extends PgSelect>(query: T) {
+  return query
+    .innerJoin(partners, eq(partners.id, ledgerEntries.partnerId))
+    .innerJoin(workspaces, eq(workspaces.id, ledgerEntries.workspaceId))
+    .leftJoin(programs, eq(programs.id, ledgerEntries.programId))
+    .leftJoin(pools, eq(pools.id, ledgerEntries.poolId))
+    .leftJoin(payoutItems, and(eq(payoutItems.entryId, ledgerEntries.id), eq(payoutItems.released, false)))
+    .leftJoin(payouts, eq(payouts.id, payoutItems.payoutId));
+}
+
 export type LedgerRow = { [K in keyof typeof columns]: (typeof columns)[K]['_']['data'] | null } & { id: string };
 
 /** Ledger entries of one workspace (optionally of some partners), paged and sorted in SQL. */
@@ -48,15 +60,7 @@ export async function listLedger(db: Executor, workspaceId: string | null, q: Le
   }
   const where = and(...filters);
   const sortCol = { createdAt: ledgerEntries.createdAt, amount: ledgerEntries.amount, payableAt: ledgerEntries.payableAt }[q.sort];
-  const rows = (await db
-    .select(columns)
-    .from(ledgerEntries)
-    .innerJoin(partners, eq(partners.id, ledgerEntries.partnerId))
-    .innerJoin(workspaces, eq(workspaces.id, ledgerEntries.workspaceId))
-    .leftJoin(programs, eq(programs.id, ledgerEntries.programId))
-    .leftJoin(pools, eq(pools.id, ledgerEntries.poolId))
-    .leftJoin(payoutItems, and(eq(payoutItems.entryId, ledgerEntries.id), eq(payoutItems.released, false)))
-    .leftJoin(payouts, eq(payouts.id, payoutItems.payoutId))
+  const rows = (await withEntryJoins(db.select(columns).from(ledgerEntries).$dynamic())
     .where(where)
     .orderBy(q.dir === 'asc' ? asc(sortCol) : desc(sortCol), asc(ledgerEntries.id))
     .limit(q.pageSize)
@@ -71,15 +75,7 @@ export async function findEntry(db: Executor, scope: { workspaceId?: string; par
   if (scope.workspaceId) conds.push(eq(ledgerEntries.workspaceId, scope.workspaceId));
   if (scope.partnerIds) conds.push(inArray(ledgerEntries.partnerId, scope.partnerIds.length ? scope.partnerIds : ['00000000-0000-0000-0000-000000000000']));
   if (!scope.workspaceId && !scope.partnerIds) throw new Error('findEntry needs a tenant scope');
-  const [row] = await db
-    .select({ ...columns, explanation: ledgerEntries.explanation, reversesEntryId: ledgerEntries.reversesEntryId, partnerId: ledgerEntries.partnerId, workspaceId: ledgerEntries.workspaceId })
-    .from(ledgerEntries)
-    .innerJoin(partners, eq(partners.id, ledgerEntries.partnerId))
-    .innerJoin(workspaces, eq(workspaces.id, ledgerEntries.workspaceId))
-    .leftJoin(programs, eq(programs.id, ledgerEntries.programId))
-    .leftJoin(pools, eq(pools.id, ledgerEntries.poolId))
-    .leftJoin(payoutItems, and(eq(payoutItems.entryId, ledgerEntries.id), eq(payoutItems.released, false)))
-    .leftJoin(payouts, eq(payouts.id, payoutItems.payoutId))
-    .where(and(...conds));
+  const detail = { ...columns, explanation: ledgerEntries.explanation, reversesEntryId: ledgerEntries.reversesEntryId, partnerId: ledgerEntries.partnerId, workspaceId: ledgerEntries.workspaceId };
+  const [row] = await withEntryJoins(db.select(detail).from(ledgerEntries).$dynamic()).where(and(...conds));
   return row;
 }

@@ -13,16 +13,18 @@ export interface WorkspaceAccess {
   role: MemberRole;
 }
 
+const membershipColumns = {
+  workspaceId: workspaces.id,
+  slug: workspaces.slug,
+  name: workspaces.name,
+  baseCurrency: workspaces.baseCurrency,
+  role: members.role,
+};
+
 /** The caller's membership in a workspace by slug, or undefined: foreign and unknown look the same. */
 export async function findMembership(db: Executor, userId: string, slug: string): Promise<WorkspaceAccess | undefined> {
   const [row] = await db
-    .select({
-      workspaceId: workspaces.id,
-      slug: workspaces.slug,
-      name: workspaces.name,
-      baseCurrency: workspaces.baseCurrency,
-      role: members.role,
-    })
+    .select(membershipColumns)
     .from(members)
     .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
     .where(and(eq(members.userId, userId), eq(workspaces.slug, slug)));
@@ -31,13 +33,7 @@ export async function findMembership(db: Executor, userId: string, slug: string)
 
 export async function listMemberships(db: Executor, userId: string): Promise<WorkspaceAccess[]> {
   return db
-    .select({
-      workspaceId: workspaces.id,
-      slug: workspaces.slug,
-      name: workspaces.name,
-      baseCurrency: workspaces.baseCurrency,
-      role: members.role,
-    })
+    .select(membershipColumns)
     .from(members)
     .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
     .where(eq(members.userId, userId))

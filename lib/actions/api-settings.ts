@@ -10,7 +10,8 @@ import { env } from '../env';
 import { formToObject, toActionError, type ActionResult } from './result';
 
 /** Creates or rotates the secret storefronts sign events with; shown once, stored encrypted. */
-export async function rotateEventsSecretAction(workspaceSlug: string, _prev: ActionResult<{ secret: string }> | null): Promise<ActionResult<{ secret: string }>> {
+// useActionState passes the previous state first; this action does not need it
+export async function rotateEventsSecretAction(workspaceSlug: string): Promise<ActionResult<{ secret: string }>> {
   try {
     const scope = await merchantScopeForAction(workspaceSlug, ROLE_GROUPS.manage);
     const secret = newSigningSecret();

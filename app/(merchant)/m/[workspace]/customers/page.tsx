@@ -3,16 +3,11 @@ import { getDb } from '@/db/client';
 import { listCustomers, type CustomerListRow } from '@/db/queries/setup-lists';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
+import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
 const SORTS = ['externalId', 'createdAt'] as const;
 
-export default async function CustomersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CustomersPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const sp = await searchParams;
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 50 });

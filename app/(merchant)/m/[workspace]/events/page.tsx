@@ -3,17 +3,12 @@ import { getDb } from '@/db/client';
 import { listEvents, type EventListRow, type EventType } from '@/db/queries/events';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
+import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
 const SORTS = ['occurredAt', 'senderId'] as const;
 const TYPES: EventType[] = ['order', 'refund', 'milestone'];
 
-export default async function EventsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function EventsPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const sp = await searchParams;
   const state = tableStateFrom(sp, SORTS, { sort: 'occurredAt', dir: 'desc', pageSize: 50 });

@@ -4,17 +4,12 @@ import { listLedger, type EntryKind } from '@/db/queries/ledger-list';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { tableStateFrom } from '@/components/data-table/server-table';
 import { LedgerTable } from '@/components/ledger/ledger-table';
+import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
 const SORTS = ['createdAt', 'amount', 'payableAt'] as const;
 const KINDS: EntryKind[] = ['commission', 'bonus', 'reversal', 'clawback'];
 
-export default async function LedgerPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LedgerPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const sp = await searchParams;
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 50 });

@@ -5,18 +5,13 @@ import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import { EnrollmentDecision } from '@/components/merchant/enrollment-decision';
 import { formatDate } from '@/lib/format';
+import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
 const SORTS = ['name', 'email', 'createdAt'] as const;
 const STATUSES: EnrollmentStatus[] = ['pending', 'approved', 'suspended', 'rejected'];
 const tone = { approved: 'green', pending: 'amber', suspended: 'red', rejected: 'slate' } as const;
 
-export default async function PartnersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PartnersPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const sp = await searchParams;
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc' });

@@ -6,16 +6,11 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { BalanceBar } from '@/components/charts/balance-bar';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import { CreateBatchForm, SettlePayout } from '@/components/payouts/forms';
+import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
 const statusTone = { processing: 'amber', paid: 'blue', failed: 'red' } as const;
 
-export default async function PayoutsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PayoutsPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const sp = await searchParams;
   const db = getDb();

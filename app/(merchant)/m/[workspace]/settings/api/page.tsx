@@ -5,16 +5,11 @@ import { listDeliveries, secretStatus } from '@/db/queries/webhooks';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { EventsSecretForm, WebhookEndpointForm } from '@/components/settings/secret-forms';
 import { tableStateFrom } from '@/components/data-table/server-table';
+import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
 const tone = { queued: 'amber', delivered: 'green', failed: 'red' } as const;
 
-export default async function ApiSettingsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ workspace: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ApiSettingsPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
   const state = tableStateFrom(await searchParams, ['createdAt'], { sort: 'createdAt', dir: 'desc', pageSize: 25 });
