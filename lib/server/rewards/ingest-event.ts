@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '../../../db/client';
+import type { Executor, Transaction } from '../../../db/client';
 import { events } from '../../../db/schema';
 import { insertRawEvent } from '../../../db/queries/events';
 import { AppError } from '../../errors';
@@ -44,7 +44,8 @@ export interface IngestOutcome {
  * sender can retry the same id once the cause is fixed.
  */
 export async function ingestEvent(
-  db: Database,
+  /** a database handle, or an open transaction (the work then runs in a savepoint of it) */
+  db: Executor,
   workspaceId: string,
   event: IncomingEvent,
   opts: { source: EventSource; now?: Date },
