@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { ensureServices } from './lib/services';
 import { migrateDatabase } from './lib/migrate';
 import { parseEnv } from '../lib/env';
+import { startJobTicker } from './lib/job-ticker';
 
 const production = process.argv.includes('--production');
 const services = await ensureServices(process.env, { dataDir: '.data', bridgePort: Number(process.env.REDIS_BRIDGE_PORT ?? 0) });
@@ -23,10 +24,13 @@ const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', product
   stdio: ['inherit', 'pipe', 'inherit'],
 });
 let announced = false;
+let stopJobs = () => {};
 next.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (!announced && /Ready|ready/.test(chunk.toString())) {
     announced = true;
+    // clicks wait in Redis until this job moves them to Postgres (a cron entry does it in production)
+    if (env.JOB_SECRET) stopJobs = startJobTicker({ baseUrl: `http://127.0.0.1:${PORT}`, secret: env.JOB_SECRET, paths: ['/api/jobs/flush-clicks', '/api/jobs/deliver-webhooks'], everyMs: 3000 });
     console.log(
       [
         '',
@@ -42,6 +46,7 @@ next.stdout.on('data', (chunk: Buffer) => {
 });
 
 const shutdown = async () => {
+  stopJobs();
   next.kill('SIGTERM');
   await services.stop();
   process.exit(0);
@@ -49,6 +54,7 @@ const shutdown = async () => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 next.on('exit', async (code) => {
+  stopJobs();
   await services.stop();
   process.exit(code ?? 0);
 });

@@ -4,6 +4,7 @@ import { lockStripeOrderByPayment, stripeChargeRefundsSeen } from '../../db/quer
 import { currencyPrecision, Decimal, orderTotal } from '../engine';
 import { AppError } from '../errors';
 import { ingestEvent, type IngestOutcome } from '../server/rewards/ingest-event';
+import { ingestLiveEvent } from '../server/rewards/ingest-live-event';
 import { eventSchema, type IncomingEvent, type OrderData } from '../validation/events';
 import type { StripeCharge, StripeInstruction } from './stripe';
 
@@ -20,7 +21,7 @@ export async function ingestStripeInstruction(db: Database, workspaceId: string,
     ...event,
     stripe: { object: instruction.payment.object, id: instruction.payment.objectId, refs: instruction.payment.refs },
   };
-  return ingestEvent(db, workspaceId, stored, { source: 'stripe' });
+  return ingestLiveEvent(db, workspaceId, stored, { source: 'stripe' });
 }
 
 /**

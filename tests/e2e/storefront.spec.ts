@@ -45,7 +45,8 @@ test('a tracked click on one origin becomes a reward for an order on another', a
   expect(tracked).toMatch(/\/r\/[\w-]+$/);
 
   // a visitor follows it, lands on the storefront with ref_click, and buys
-  const visitor = await (await browser.newContext()).newPage();
+  // a person's browser: headless Chromium announces itself as a bot, and bots are never attributed
+  const visitor = await (await browser.newContext({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' })).newPage();
   await visitor.goto(tracked);
   await expect(visitor).toHaveURL(new RegExp(`^${storefront.origin}/\\?ref_click=`));
   const clickId = new URL(visitor.url()).searchParams.get('ref_click')!;

@@ -40,7 +40,10 @@ const orderBody = (id: string, extra: Record<string, unknown> = {}) =>
 
 function post(body: string, headers: Record<string, string | null> = {}) {
   const h = new Headers({ 'content-type': 'application/json', 'x-workspace': slug, 'x-signature': signatureHeader(SECRET, body) });
-  for (const [k, v] of Object.entries(headers)) (v === null ? h.delete(k) : h.set(k, v));
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === null) h.delete(k);
+    else h.set(k, v);
+  }
   return POST(new Request('http://app.test/api/v1/events', { method: 'POST', headers: h, body }));
 }
 

@@ -3,7 +3,7 @@ import { findWorkspaceBySlug } from '@/db/queries/workspaces';
 import { AppError } from '@/lib/errors';
 import { canonicalJson, errorResponse, parseJson, readBodyLimited } from '@/lib/http/respond';
 import { hitRateLimit } from '@/lib/kv/rate-limit';
-import { ingestEvent } from '@/lib/server/rewards/ingest-event';
+import { ingestLiveEvent } from '@/lib/server/rewards/ingest-live-event';
 import { loadSecret } from '@/lib/server/secrets';
 import { verifySignature } from '@/lib/server/signatures';
 import { eventSchema } from '@/lib/validation/events';
@@ -33,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
     if (!verdict.ok) throw new AppError('unauthorized', `Bad signature: ${verdict.reason}.`);
     await enforceRateLimit(workspace.id);
     const event = eventSchema.parse(parseJson(raw));
-    const outcome = await ingestEvent(db, workspace.id, event, { source: 'api' });
+    const outcome = await ingestLiveEvent(db, workspace.id, event, { source: 'api' });
     return new Response(canonicalJson(outcome.result), {
       status: 200,
       headers: { 'content-type': 'application/json', ...(outcome.duplicate ? { 'Idempotent-Replayed': 'true' } : {}) },

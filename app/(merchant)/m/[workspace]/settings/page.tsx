@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/workspaces';
@@ -35,6 +36,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
               ))}
             </ul>
           )}
+        </Card>
+        <Card title="Integrations" action={<Link href={`/m/${scope.workspaceSlug}/settings/integrations`} className="text-sm text-brand-700">Open →</Link>}>
+          <p className="text-sm text-slate-500">Connect Stripe and Shopify so their paid orders and refunds reach the ledger.</p>
+        </Card>
+        <Card title="Storefront integration" action={<Link href={`/m/${scope.workspaceSlug}/settings/integration`} className="text-sm text-brand-700">Open →</Link>}>
+          <p className="text-sm text-slate-500">Install the tracking snippet and post signed order events from your own store.</p>
         </Card>
       </div>
     </>

@@ -1,5 +1,5 @@
 import { errorResponse, parseJson } from '@/lib/http/respond';
-import { ingestEvent } from '@/lib/server/rewards/ingest-event';
+import { ingestLiveEvent } from '@/lib/server/rewards/ingest-live-event';
 import { translateShopifyWebhook, verifyShopifyWebhook } from '@/lib/integrations/shopify';
 import { openWebhook, webhookReply } from '@/lib/integrations/webhook-request';
 import { eventSchema } from '@/lib/validation/events';
@@ -17,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ wor
     const instruction = translateShopifyWebhook(request.headers.get('x-shopify-topic'), parseJson(rawBody));
     if (instruction.kind === 'ignored') return webhookReply({ ignored: true, reason: instruction.reason });
     const event = eventSchema.parse(instruction.event);
-    return webhookReply(await ingestEvent(db, workspaceId, event, { source: 'shopify' }));
+    return webhookReply(await ingestLiveEvent(db, workspaceId, event, { source: 'shopify' }));
   } catch (err) {
     return errorResponse(err, 'POST /api/v1/integrations/shopify');
   }

@@ -1,0 +1,65 @@
+'use client';
+
+import { useState } from 'react';
+import { ActionForm } from '../forms/action-form';
+import { Field, SelectField } from '../ui/field';
+import { createPartnerLinkAction } from '@/lib/actions/links';
+import type { ActionResult } from '@/lib/actions/result';
+
+export interface LinkProgramOption {
+  enrollmentId: string;
+  label: string;
+  allowedDomains: string[];
+}
+
+const empty = { destinationUrl: '', code: '' };
+
+export function CreateLinkForm({ programs }: { programs: LinkProgramOption[] }) {
+  const [enrollmentId, setEnrollmentId] = useState(programs[0]?.enrollmentId ?? '');
+  const [values, setValues] = useState(empty);
+  const [answers, setAnswers] = useState(0);
+  const domains = programs.find((p) => p.enrollmentId === enrollmentId)?.allowedDomains ?? [];
+  // React resets a form after its action; keep what was typed when the link is refused, clear it once created
+  const action = async (prev: ActionResult | null, form: FormData) => {
+    const result = await createPartnerLinkAction(prev, form);
+    setValues(result.ok ? empty : { destinationUrl: String(form.get('destinationUrl') ?? ''), code: String(form.get('code') ?? '') });
+    setAnswers((n) => n + 1); // remounts the select, which the reset would otherwise leave on its first option
+    return result;
+  };
+  return (
+    <ActionForm action={action} submitLabel="Create link" pendingLabel="Creating…" className="flex flex-col gap-3 md:items-start">
+      {(f) => (
+        <div className="grid w-full gap-3 md:grid-cols-3">
+          <SelectField
+            key={answers}
+            label="Program"
+            name="enrollmentId"
+            defaultValue={enrollmentId}
+            onChange={(e) => setEnrollmentId(e.target.value)}
+            error={f.enrollmentId}
+            options={programs.map((p) => ({ value: p.enrollmentId, label: p.label }))}
+          />
+          <Field
+            label="Destination URL"
+            name="destinationUrl"
+            type="url"
+            value={values.destinationUrl}
+            onChange={(e) => setValues({ ...values, destinationUrl: e.target.value })}
+            placeholder={`https://${domains[0] ?? 'shop.example.com'}/`}
+            error={f.destinationUrl}
+            hint={domains.length ? `Allowed: ${domains.join(', ')} and their subdomains.` : 'The merchant has not allowed any destination yet.'}
+          />
+          <Field
+            label="Code (optional)"
+            name="code"
+            value={values.code}
+            onChange={(e) => setValues({ ...values, code: e.target.value })}
+            placeholder="leave empty for a generated one"
+            error={f.code}
+            hint="Letters, digits and dashes; it appears in the link."
+          />
+        </div>
+      )}
+    </ActionForm>
+  );
+}

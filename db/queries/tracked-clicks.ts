@@ -1,0 +1,63 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+
+/** A click ready for the clicks table (from the Redis queue or the relay). */
+export interface ClickRowInput {
+  id: string;
+  workspaceId: string;
+  linkId: string;
+  visitorId: string;
+  occurredAt: string;
+  isBot: boolean;
+  userAgent: string | null;
+  referrer: string | null;
+  country: string | null;
+}
+
+export interface ClickInsertOutcome {
+  /** rows written now */
+  inserted: number;
+  /** already stored before (a replay after a crash, a relayed click Redis also kept) */
+  alreadyStored: number;
+  /** their link (or workspace) no longer exists: nothing to attach them to */
+  orphaned: number;
+}
+
+/**
+ * Inserts a batch in one statement, idempotent by click id. Partner and program come from the
+ * link row itself, and clicks of a deleted link are skipped instead of failing the batch on a
+ * foreign key (one such click would otherwise block the queue forever).
+ */
+export async function insertClickRows(db: Executor, rows: readonly ClickRowInput[]): Promise<ClickInsertOutcome> {
+  if (rows.length === 0) return { inserted: 0, alreadyStored: 0, orphaned: 0 };
+  const payload = JSON.stringify(rows.map((r) => ({
+    id: r.id, workspace_id: r.workspaceId, link_id: r.linkId, visitor_id: r.visitorId, occurred_at: r.occurredAt,
+    is_bot: r.isBot, user_agent: r.userAgent, referrer: r.referrer, country: r.country,
+  })));
+  const result = await db.execute<{ inserted: string; known: string }>(sql`
+    with batch as (
+      select * from jsonb_to_recordset(${payload}::jsonb) as x(
+        id text, workspace_id uuid, link_id uuid, visitor_id text, occurred_at timestamptz,
+        is_bot boolean, user_agent text, referrer text, country text)
+    ),
+    known as (
+      select b.*, l.partner_id, l.program_id from batch b join links l on l.id = b.link_id and l.workspace_id = b.workspace_id
+    ),
+    written as (
+      insert into clicks (id, workspace_id, link_id, partner_id, program_id, visitor_id, occurred_at, is_bot, user_agent, referrer, country)
+      select id, workspace_id, link_id, partner_id, program_id, visitor_id, occurred_at, is_bot, user_agent, referrer, country from known
+      on conflict (id) do nothing
+      returning 1
+    )
+    select (select count(*) from written) as inserted, (select count(distinct id) from known) as known`);
+  const { inserted, known } = result.rows[0];
+  const distinct = new Set(rows.map((r) => r.id)).size;
+  return { inserted: Number(inserted), alreadyStored: Number(known) - Number(inserted), orphaned: distinct - Number(known) };
+}
+
+/** Click ids are minted globally unique, so existence needs no tenant (callers filter by it after). */
+export async function clickExists(db: Executor, clickId: string): Promise<boolean> {
+  const result = await db.execute(sql`select 1 from clicks where id = ${clickId}`);
+  return result.rows.length > 0;
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import { randomInt } from 'node:crypto';
+import type { Database } from '../../db/client';
+import { findEnrollmentForLink, findTrackedLink, insertLink, updateLinkDisabled, type TrackedLinkRow } from '../../db/queries/tracked-links';
+import { AppError } from '../errors';
+import { isLinkCode } from '../tracking/ids';
+import { cacheLink, type CachedLink } from '../tracking/link-cache';
+import { writeRedis } from '../tracking/redis';
+import { slugify } from './slug';
+import { checkDestination } from './link-destinations';
+
+export interface NewLink {
+  partnerId: string;
+  programId: string;
+  /** chosen by the partner; generated (readable, from the partner's name) when absent */
+  code?: string;
+  destinationUrl: string;
+}
+
+const GENERATED_ATTEMPTS = 8;
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/l/i: codes get read aloud and retyped
+
+function generatedCode(partnerName: string): string {
+  const base = slugify(partnerName).slice(0, 24).replace(/-+$/, '') || 'link';
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += ALPHABET[randomInt(ALPHABET.length)];
+  return `${base}-${suffix}`;
+}
+
+/**
+ * A tracked link for an approved enrollment, pointing at one of the workspace's allowed hosts
+ * (no open redirects; an empty list allows nothing). Written to Postgres, then to the edge cache;
+ * if the cache write fails the first visit refills it from Postgres, so creation still succeeds.
+ */
+export async function createLink(db: Database, workspaceId: string, input: NewLink): Promise<{ id: string; code: string; destinationUrl: string }> {
+  const enrollment = await findEnrollmentForLink(db, workspaceId, input.partnerId, input.programId);
+  if (!enrollment) throw new AppError('not_found', 'No such enrollment in this workspace.');
+  if (enrollment.status !== 'approved' || enrollment.programStatus !== 'active') {
+    throw new AppError('forbidden', 'Links can be created only for approved enrollments in active programs.');
+  }
+  const destinationUrl = checkDestination(input.destinationUrl, enrollment.allowedDomains);
+  const values = { workspaceId, partnerId: input.partnerId, programId: input.programId, destinationUrl };
+
+  let created: { id: string; code: string } | undefined;
+  if (input.code !== undefined) {
+    const code = input.code.trim().toLowerCase();
+    if (code.length < 3 || !isLinkCode(code)) {
+      throw new AppError('invalid_input', 'Choose a code of 3 to 64 letters, digits and dashes.', { code: 'use 3–64 letters, digits and inner dashes' });
+    }
+    const row = await insertLink(db, { ...values, code });
+    if (!row) throw new AppError('conflict', `The code "${code}" is taken.`, { code: 'is already taken' });
+    created = { id: row.id, code };
+  } else {
+    for (let i = 0; i < GENERATED_ATTEMPTS && !created; i++) {
+      const code = generatedCode(enrollment.partnerName);
+      const row = await insertLink(db, { ...values, code });
+      if (row) created = { id: row.id, code };
+    }
+    if (!created) throw new AppError('conflict', 'Could not find a free code; try again or choose one.');
+  }
+  await refreshLinkCache(db, workspaceId, created.id);
+  return { ...created, destinationUrl };
+}
+
+/** Switches a link off (or on again); the edge stops redirecting within its memory cache's few seconds. */
+export async function setLinkDisabled(db: Database, workspaceId: string, linkId: string, disabled: boolean): Promise<void> {
+  if (!(await updateLinkDisabled(db, workspaceId, linkId, disabled))) throw new AppError('not_found', 'No such link.');
+  await refreshLinkCache(db, workspaceId, linkId);
+}
+
+export function cachedLinkOf(row: TrackedLinkRow): CachedLink {
+  return {
+    workspaceId: row.workspaceId, linkId: row.id, partnerId: row.partnerId, programId: row.programId,
+    destination: row.destinationUrl, disabled: row.disabled, windowDays: row.windowDays,
+  };
+}
+
+/**
+ * Writes the link's current state to Redis. A failure is logged, not thrown: the row is already
+ * committed, and the cached copy expires within LINK_TTL_SECONDS, after which Postgres refills it.
+ */
+export async function refreshLinkCache(db: Database, workspaceId: string, linkId: string): Promise<void> {
+  const row = await findTrackedLink(db, workspaceId, linkId);
+  if (!row) return;
+  try {
+    await cacheLink(writeRedis(), row.code, cachedLinkOf(row));
+  } catch (err) {
+    console.error(`[links] could not write link ${row.code} to Redis; the edge refills it from Postgres on a miss or within the cache TTL`, err);
+  }
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import type { Database } from '../../../db/client';
+import { getRedis } from '../../kv/redis';
+import { ensureClickStored } from '../tracking/ensure-click-stored';
+import type { IncomingEvent } from '../../validation/events';
+import { ingestEvent, type EventSource, type IngestOutcome } from './ingest-event';
+
+/**
+ * Ingestion for events arriving over HTTP (our API, Stripe, Shopify). A visitor may buy seconds
+ * after clicking, before the click has left Redis for Postgres; when an order names such a click,
+ * it is flushed first so the order is attributed to it. Redis trouble never blocks an order: the
+ * click is then simply not found, and the explanation says so.
+ */
+export async function ingestLiveEvent(db: Database, workspaceId: string, event: IncomingEvent, opts: { source: EventSource; now?: Date }): Promise<IngestOutcome> {
+  if (event.type === 'order' && event.data.clickId) {
+    try {
+      await ensureClickStored(db, getRedis(), event.data.clickId);
+    } catch (err) {
+      console.error(`[events] could not flush pending clicks before order ${event.id}`, err);
+    }
+  }
+  return ingestEvent(db, workspaceId, event, opts);
+}
