@@ -21,7 +21,12 @@ const baseUrl = `http://127.0.0.1:${port}`;
 let server: ReturnType<typeof spawn> | undefined;
 
 async function cleanup() {
-  server?.kill('SIGTERM');
+  // let Next close its database connections before the embedded database goes away
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
   await services.stop();
   if (freshUrl) await dropDatabase(freshUrl).catch(() => undefined);
 }
