@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { startTransition, useActionState, type FormEvent, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
 import { Button } from '../ui/button';
 
@@ -25,8 +25,16 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  // Submitting through a transition instead of the action prop: React resets a form after an
+  // action-prop submission, which would wipe what the person typed when the action refuses it.
+  // The action prop stays for submissions before hydration (React skips it once we prevent default).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className={className} noValidate>
+    <form action={formAction} onSubmit={submit} className={className} noValidate>
       {state && !state.ok ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {state.message}

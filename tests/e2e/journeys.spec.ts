@@ -36,6 +36,9 @@ test('sign-up names the field that is wrong and keeps the person on the form', a
   await expect(page.getByText('must be a valid email address')).toBeVisible();
   await expect(page.getByText('must be at least 10 characters')).toBeVisible();
   await expect(page).toHaveURL(/\/sign-up/);
+  // what was typed stays, so only the wrong fields need retyping
+  await expect(page.getByLabel('Company or workspace name')).toHaveValue('Shop');
+  await expect(page.getByLabel('Work email')).toHaveValue('not-an-email');
 });
 
 test('a partner joins a seeded program through its join page and signs in', async ({ page }) => {
