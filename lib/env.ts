@@ -29,7 +29,14 @@ const envSchema = z.object({
   // Protects the cron-callable job routes.
   JOB_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  // Namespace for tracking keys in Redis (tests and benchmarks share one Redis).
+  TRACKING_REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[\w:.-]{1,64}$/, 'letters, digits and : . - _ only').optional()),
+  // "1" lets the middleware answer /r-noop/<code> with a constant redirect: the bench baseline.
+  BENCH_NOOP_ROUTE: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('0')),
 });
+// The edge middleware reads UPSTASH_*, JOB_SECRET, TRACKING_REDIS_PREFIX and BENCH_NOOP_ROUTE from
+// process.env directly, to keep zod out of the edge bundle; they are still validated here, at the
+// Node side's first use of env().
 
 export type Env = z.infer<typeof envSchema>;
 
