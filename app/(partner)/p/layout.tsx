@@ -9,7 +9,7 @@ const nav = [
   { href: '/p/links', label: 'Links & coupons' },
   { href: '/p/deals', label: 'Deal registrations' },
   { href: '/p/earnings', label: 'Earnings' },
-  { href: '/p/payouts', label: 'Payouts & statements' },
+  { href: '/p/payouts', label: 'Payouts' },
 ];
 
 export default async function PartnerLayout({ children }: { children: ReactNode }) {

@@ -1,12 +1,30 @@
 import { requirePartner } from '@/lib/auth/guards';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { listPayouts, type PayoutRow } from '@/db/queries/payouts-list';
+import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
+import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
+import type { SearchParams } from '@/lib/page-props';
 
-export default async function Page() {
-  await requirePartner();
+const tone = { processing: 'amber', paid: 'blue', failed: 'red' } as const;
+
+export default async function PartnerPayoutsPage({ searchParams }: { searchParams: SearchParams }) {
+  const { partners } = await requirePartner();
+  const state = tableStateFrom(await searchParams, ['batch'], { sort: 'batch', dir: 'desc', pageSize: 25 });
+  const { rows, total } = await listPayouts(getDb(), { partnerIds: partners.map((p) => p.id) }, state);
+  const columns: Column<PayoutRow>[] = [
+    { key: 'batch', header: 'Batch', cell: (r) => <>{r.batch} <span className="text-xs text-slate-500">{r.batchAt.toISOString().slice(0, 10)}</span></> },
+    { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <span className="whitespace-nowrap tabular-nums">{r.amount} <span className="text-xs text-slate-500">{r.unit}</span></span> },
+    { key: 'status', header: 'Status', cell: (r) => <Badge tone={tone[r.status]}>{r.status}</Badge> },
+    {
+      key: 'detail', header: 'Details',
+      cell: (r) => <span className="text-xs text-slate-600">{r.status === 'paid' ? `paid ${r.paidAt?.toISOString().slice(0, 10)} · ref ${r.reference}` : r.status === 'failed' ? `failed: ${r.failureReason}; the amount is payable again` : 'transfer in progress'}</span>,
+    },
+  ];
   return (
     <>
-      <PageHeader title="Payouts & statements" description="Payout history and downloadable statements." />
-      <EmptyState title="Nothing here yet">This fills in once you are approved and your first customers arrive.</EmptyState>
+      <PageHeader title="Payouts" description="Every payout merchants have sent you, with its transfer reference. A failed transfer returns its amount to your payable balance." />
+      <ServerTable rows={rows} total={total} columns={columns} state={state} basePath="/p/payouts" rowKey={(r) => r.id}
+        empty={<EmptyState title="No payouts yet">Payable rewards are paid in the merchant&apos;s next payout batch.</EmptyState>} />
     </>
   );
 }
