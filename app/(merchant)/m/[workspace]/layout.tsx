@@ -10,6 +10,7 @@ const sections = [
   ['', 'Overview'],
   ['/programs', 'Programs'],
   ['/partners', 'Partners'],
+  ['/deals', 'Deals'],
   ['/groups', 'Program groups'],
   ['/pools', 'Performance pools'],
   ['/customers', 'Customers'],

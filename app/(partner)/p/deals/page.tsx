@@ -1,12 +1,80 @@
 import { requirePartner } from '@/lib/auth/guards';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { DEAL_STATUSES, listDealsOfPartners, type DealRow } from '@/db/queries/deals';
+import { listLinkableEnrollmentsOfUser } from '@/db/queries/tracked-links';
+import { expireDeals } from '@/lib/server/rewards/deals';
+import { formatDate } from '@/lib/format';
+import type { SearchParams } from '@/lib/page-props';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
+import { DealMatch, DealStatusBadge } from '@/components/deals/deal-status';
+import { RegisterDealForm } from '@/components/deals/register-deal-form';
 
-export default async function Page() {
-  await requirePartner();
+const base = '/p/deals';
+
+export default async function DealsPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user, partners } = await requirePartner();
+  const sp = await searchParams;
+  const db = getDb();
+  const state = tableStateFrom(sp, ['registeredAt'], { sort: 'registeredAt', dir: 'desc' });
+  const status = DEAL_STATUSES.find((s) => s === sp.status);
+  // registrations past their date show as expired (the engine judges by date either way)
+  const now = new Date();
+  await Promise.all([...new Set(partners.map((p) => p.workspaceId))].map((ws) => expireDeals(db, ws, now)));
+  const [programs, { rows, total }] = await Promise.all([
+    listLinkableEnrollmentsOfUser(db, user.id),
+    listDealsOfPartners(db, partners.map((p) => p.id), { page: state.page, pageSize: state.pageSize, status }),
+  ]);
+  const columns: Column<DealRow>[] = [
+    {
+      key: 'prospect',
+      header: 'Prospect',
+      cell: (r) => (
+        <div className="flex flex-col">
+          <span className="font-medium text-slate-900">{r.prospectName || '—'}</span>
+          <DealMatch matchType={r.matchType} matchValue={r.matchValue} />
+        </div>
+      ),
+    },
+    { key: 'program', header: 'Program', cell: (r) => <>{r.programName} <span className="block text-xs text-slate-500">{r.workspaceName}</span></> },
+    { key: 'status', header: 'Status', cell: (r) => <DealStatusBadge status={r.status} /> },
+    { key: 'registered', header: 'Registered', cell: (r) => formatDate(r.registeredAt) },
+    { key: 'expires', header: 'Expires', cell: (r) => formatDate(r.expiresAt) },
+    { key: 'notes', header: 'Notes', className: 'max-w-xs text-xs text-slate-600', cell: (r) => <span className="line-clamp-2 break-words">{r.notes}</span> },
+  ];
   return (
     <>
-      <PageHeader title="Deal registrations" description="Claim a prospect before they buy; approved registrations credit you even months later." />
-      <EmptyState title="Nothing here yet">This fills in once you are approved and your first customers arrive.</EmptyState>
+      <PageHeader title="Deal registrations" description="Claim a prospect before they buy; once the merchant approves it, their orders credit you until it expires." />
+      <div className="flex flex-col gap-6">
+        {programs.length > 0 ? (
+          <Card title="Register a deal">
+            <RegisterDealForm programs={programs.map((p) => ({ enrollmentId: p.enrollmentId, label: `${p.workspaceName} · ${p.programName}` }))} />
+          </Card>
+        ) : null}
+        <form className="flex flex-wrap gap-2" action={base}>
+          <select name="status" defaultValue={status ?? ''} aria-label="Status" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            <option value="">All statuses</option>
+            {DEAL_STATUSES.map((s) => (
+              <option key={s} value={s}>{s}</option>
+            ))}
+          </select>
+          <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Filter</button>
+        </form>
+        <ServerTable
+          rows={rows}
+          total={total}
+          columns={columns}
+          state={state}
+          basePath={base}
+          params={{ status }}
+          rowKey={(r) => r.id}
+          empty={
+            <EmptyState title={status ? `No ${status} registrations` : 'No deal registrations yet'}>
+              {programs.length > 0 ? 'Register a prospect above; the merchant reviews it.' : 'Once a merchant approves you in a program, you can register deals here.'}
+            </EmptyState>
+          }
+        />
+      </div>
     </>
   );
 }

@@ -1,0 +1,78 @@
+import { requireMerchant } from '@/lib/auth/guards';
+import { getDb } from '@/db/client';
+import { DEAL_STATUSES, listDealsOfWorkspace, type DealRow, type DealSort } from '@/db/queries/deals';
+import { expireDeals } from '@/lib/server/rewards/deals';
+import { formatDate } from '@/lib/format';
+import type { WorkspaceTablePageProps } from '@/lib/page-props';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
+import { DealMatch, DealStatusBadge } from '@/components/deals/deal-status';
+import { DealDecision } from '@/components/deals/deal-decision';
+
+const SORTS = ['status', 'registeredAt', 'expiresAt', 'partner', 'program'] as const satisfies readonly DealSort[];
+
+export default async function DealsPage({ params, searchParams }: WorkspaceTablePageProps) {
+  const { scope } = await requireMerchant((await params).workspace);
+  const sp = await searchParams;
+  // the default order is the review queue: pending first, oldest first
+  const state = tableStateFrom(sp, SORTS, { sort: 'status', dir: 'asc' });
+  const status = DEAL_STATUSES.find((s) => s === sp.status);
+  const db = getDb();
+  // registrations past their date show as expired (the engine judges by date either way)
+  await expireDeals(db, scope.workspaceId, new Date());
+  const { rows, total } = await listDealsOfWorkspace(db, scope.workspaceId, { ...state, sort: state.sort as DealSort, status });
+  const base = `/m/${scope.workspaceSlug}/deals`;
+  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  const columns: Column<DealRow>[] = [
+    {
+      key: 'prospect',
+      header: 'Prospect',
+      cell: (r) => (
+        <div className="flex flex-col">
+          <span className="font-medium text-slate-900">{r.prospectName || '—'}</span>
+          <DealMatch matchType={r.matchType} matchValue={r.matchValue} />
+          {r.notes ? <span className="mt-1 max-w-xs break-words text-xs text-slate-600">{r.notes}</span> : null}
+        </div>
+      ),
+    },
+    { key: 'partner', header: 'Partner', sortKey: 'partner', cell: (r) => <>{r.partnerName} <span className="block text-xs text-slate-500">{r.partnerEmail}</span></> },
+    { key: 'program', header: 'Program', sortKey: 'program', cell: (r) => r.programName },
+    { key: 'status', header: 'Status', sortKey: 'status', cell: (r) => <DealStatusBadge status={r.status} /> },
+    { key: 'registered', header: 'Registered', sortKey: 'registeredAt', cell: (r) => formatDate(r.registeredAt) },
+    { key: 'expires', header: 'Expires', sortKey: 'expiresAt', cell: (r) => formatDate(r.expiresAt) },
+    ...(canManage
+      ? [{ key: 'actions', header: '', cell: (r: DealRow) => <DealDecision workspaceSlug={scope.workspaceSlug} dealId={r.id} status={r.status} /> }]
+      : []),
+  ];
+  return (
+    <>
+      <PageHeader
+        title="Deal registrations"
+        description="Prospects your partners claim. An approved registration credits its partner for the prospect's orders in that program until it expires."
+      />
+      <form className="mb-4 flex flex-wrap gap-2" action={base}>
+        <select name="status" defaultValue={status ?? ''} aria-label="Status" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <option value="">All statuses</option>
+          {DEAL_STATUSES.map((s) => (
+            <option key={s} value={s}>{s}</option>
+          ))}
+        </select>
+        <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Filter</button>
+      </form>
+      <ServerTable
+        rows={rows}
+        total={total}
+        columns={columns}
+        state={state}
+        basePath={base}
+        params={{ status }}
+        rowKey={(r) => r.id}
+        empty={
+          <EmptyState title={status ? `No ${status} registrations` : 'No deal registrations yet'}>
+            Partners register prospects from their portal; they wait here for your decision.
+          </EmptyState>
+        }
+      />
+    </>
+  );
+}
