@@ -9,6 +9,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import { DealMatch, DealStatusBadge } from '@/components/deals/deal-status';
 import { RegisterDealForm } from '@/components/deals/register-deal-form';
+import { FilterBar } from '@/components/data-table/filter-bar';
 
 const base = '/p/deals';
 
@@ -51,15 +52,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Search
             <RegisterDealForm programs={programs.map((p) => ({ enrollmentId: p.enrollmentId, label: `${p.workspaceName} · ${p.programName}` }))} />
           </Card>
         ) : null}
-        <form className="flex flex-wrap gap-2" action={base}>
-          <select name="status" defaultValue={status ?? ''} aria-label="Status" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-            <option value="">All statuses</option>
-            {DEAL_STATUSES.map((s) => (
-              <option key={s} value={s}>{s}</option>
-            ))}
-          </select>
-          <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Filter</button>
-        </form>
+        <FilterBar basePath={base} select={{ name: 'status', value: status, label: 'Status', allLabel: 'All statuses', options: DEAL_STATUSES }} />
         <ServerTable
           rows={rows}
           total={total}

@@ -4,6 +4,7 @@ import { listCustomers, type CustomerListRow } from '@/db/queries/setup-lists';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
+import { FilterBar } from '@/components/data-table/filter-bar';
 
 const SORTS = ['externalId', 'createdAt'] as const;
 
@@ -23,10 +24,7 @@ export default async function CustomersPage({ params, searchParams }: WorkspaceT
   return (
     <>
       <PageHeader title="Customers" description="Customers named by your storefront's events, and the partners each is bound to per program." />
-      <form className="mb-4 flex gap-2" action={base}>
-        <input name="q" defaultValue={search} placeholder="Customer id or email" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
-        <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Search</button>
-      </form>
+      <FilterBar basePath={base} search={{ value: search, placeholder: 'Customer id or email' }} submitLabel="Search" />
       <ServerTable rows={rows} total={total} columns={columns} state={state} basePath={base} params={{ q: search }} rowKey={(r) => r.id}
         empty={<EmptyState title="No customers yet">Customers appear when orders arrive.</EmptyState>} />
     </>

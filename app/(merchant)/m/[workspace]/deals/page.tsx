@@ -8,6 +8,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import { DealMatch, DealStatusBadge } from '@/components/deals/deal-status';
 import { DealDecision } from '@/components/deals/deal-decision';
+import { FilterBar } from '@/components/data-table/filter-bar';
 
 const SORTS = ['status', 'registeredAt', 'expiresAt', 'partner', 'program'] as const satisfies readonly DealSort[];
 
@@ -50,15 +51,7 @@ export default async function DealsPage({ params, searchParams }: WorkspaceTable
         title="Deal registrations"
         description="Prospects your partners claim. An approved registration credits its partner for the prospect's orders in that program until it expires."
       />
-      <form className="mb-4 flex flex-wrap gap-2" action={base}>
-        <select name="status" defaultValue={status ?? ''} aria-label="Status" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-          <option value="">All statuses</option>
-          {DEAL_STATUSES.map((s) => (
-            <option key={s} value={s}>{s}</option>
-          ))}
-        </select>
-        <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Filter</button>
-      </form>
+      <FilterBar basePath={base} select={{ name: 'status', value: status, label: 'Status', allLabel: 'All statuses', options: DEAL_STATUSES }} />
       <ServerTable
         rows={rows}
         total={total}

@@ -5,6 +5,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { tableStateFrom } from '@/components/data-table/server-table';
 import { LedgerTable } from '@/components/ledger/ledger-table';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
+import { FilterBar } from '@/components/data-table/filter-bar';
 
 const SORTS = ['createdAt', 'amount', 'payableAt'] as const;
 const KINDS: EntryKind[] = ['commission', 'bonus', 'reversal', 'clawback'];
@@ -20,14 +21,7 @@ export default async function LedgerPage({ params, searchParams }: WorkspaceTabl
   return (
     <>
       <PageHeader title="Ledger" description="Every commission, bonus, reversal and clawback. Entries are never edited; corrections are new entries." />
-      <form className="mb-4 flex flex-wrap gap-2" action={base}>
-        <input name="q" defaultValue={search} placeholder="Partner or order id" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
-        <select name="kind" defaultValue={kind ?? ''} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-          <option value="">All kinds</option>
-          {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
-        </select>
-        <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Filter</button>
-      </form>
+      <FilterBar basePath={base} search={{ value: search, placeholder: 'Partner or order id' }} select={{ name: 'kind', value: kind, label: 'Kind', allLabel: 'All kinds', options: KINDS }} />
       <LedgerTable
         rows={rows} total={total} state={state} basePath={base} params={{ kind, q: search }} now={new Date()}
         detailPath={(id) => `${base}/${id}`}

@@ -6,6 +6,7 @@ import { ServerTable, tableStateFrom, type Column } from '@/components/data-tabl
 import { EnrollmentDecision } from '@/components/merchant/enrollment-decision';
 import { formatDate } from '@/lib/format';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
+import { FilterBar } from '@/components/data-table/filter-bar';
 
 const SORTS = ['name', 'email', 'createdAt'] as const;
 const STATUSES: EnrollmentStatus[] = ['pending', 'approved', 'suspended', 'rejected'];
@@ -38,16 +39,7 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
   return (
     <>
       <PageHeader title="Partners" description="Applications and enrollments across your programs." />
-      <form className="mb-4 flex flex-wrap gap-2" action={base}>
-        <input name="q" defaultValue={search} placeholder="Search name or email" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
-        <select name="status" defaultValue={status ?? ''} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-          <option value="">All statuses</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>{s}</option>
-          ))}
-        </select>
-        <button className="rounded-md bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300">Filter</button>
-      </form>
+      <FilterBar basePath={base} search={{ value: search, placeholder: 'Search name or email' }} select={{ name: 'status', value: status, label: 'Status', allLabel: 'All statuses', options: STATUSES }} />
       <ServerTable
         rows={rows}
         total={total}
