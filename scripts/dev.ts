@@ -9,6 +9,8 @@ import { startJobTicker } from './lib/job-ticker';
 const production = process.argv.includes('--production');
 const services = await ensureServices(process.env, { dataDir: '.data', bridgePort: Number(process.env.REDIS_BRIDGE_PORT ?? 0) });
 const env = { ...process.env, ...services.env };
+// the in-process job ticker reads Redis and Postgres settings from this process's environment
+Object.assign(process.env, services.env);
 const { PORT } = parseEnv(env);
 
 await migrateDatabase(env.DATABASE_URL!);
@@ -24,13 +26,13 @@ const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', product
   stdio: ['inherit', 'pipe', 'inherit'],
 });
 let announced = false;
-let stopJobs = () => {};
+let stopJobs: () => Promise<void> | void = () => {};
 next.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (!announced && /Ready|ready/.test(chunk.toString())) {
     announced = true;
     // clicks wait in Redis until this job moves them to Postgres (a cron entry does it in production)
-    if (env.JOB_SECRET) stopJobs = startJobTicker({ baseUrl: `http://127.0.0.1:${PORT}`, secret: env.JOB_SECRET, paths: ['/api/jobs/flush-clicks', '/api/jobs/deliver-webhooks'], everyMs: 3000 });
+    if (process.env.DEV_JOBS !== 'off') stopJobs = startJobTicker({ databaseUrl: env.DATABASE_URL!, embedded: env.DATABASE_EMBEDDED === '1', everyMs: 3000 });
     console.log(
       [
         '',
@@ -46,7 +48,7 @@ next.stdout.on('data', (chunk: Buffer) => {
 });
 
 const shutdown = async () => {
-  stopJobs();
+  await stopJobs();
   next.kill('SIGTERM');
   await services.stop();
   process.exit(0);
@@ -54,7 +56,7 @@ const shutdown = async () => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 next.on('exit', async (code) => {
-  stopJobs();
+  await stopJobs();
   await services.stop();
   process.exit(code ?? 0);
 });

@@ -1,29 +1,40 @@
+import { createDatabase } from '../../db/client';
+import { getRedis } from '../../lib/kv/redis';
+import { flushClicks } from '../../lib/server/tracking/flush-clicks';
+import { deliverDueWebhooks } from '../../lib/server/webhooks/deliver';
+
 /**
- * Calls the app's cron-style job routes on an interval while `npm run dev` runs, as the cron entries
- * of vercel.json do in a deployment. Quiet while jobs succeed; a failure is reported once per
- * streak (the app may still be compiling a route) and recovery is reported too.
+ * Runs the cron-style jobs (click flush, webhook delivery) every few seconds while `npm run dev`
+ * runs, as the cron entries of vercel.json call their routes in a deployment. They run in this
+ * process against the same database and Redis rather than over HTTP: requests to the job routes
+ * would make `next dev` rebuild and hot-reload open pages every few seconds. Quiet while jobs
+ * succeed; a failure is reported once per streak, and recovery too.
  */
-export function startJobTicker(opts: { baseUrl: string; secret: string; paths: string[]; everyMs: number }): () => void {
+export function startJobTicker(opts: { databaseUrl: string; embedded: boolean; everyMs: number }): () => Promise<void> {
+  const { db, close } = createDatabase(opts.databaseUrl, { embedded: opts.embedded });
+  const jobs: [string, () => Promise<unknown>][] = [
+    ['flush clicks', () => flushClicks(db, getRedis(), { budgetMs: 5_000 })],
+    ['deliver webhooks', () => deliverDueWebhooks(db)],
+  ];
   const failing = new Set<string>();
   let running = false;
   const tick = async () => {
-    if (running) return; // a slow run (a big backlog) must not pile up calls
+    if (running) return; // a slow run (a big backlog) must not pile up
     running = true;
-    try {
-      await Promise.all(opts.paths.map(async (path) => {
-        try {
-          const res = await fetch(`${opts.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${opts.secret}` }, signal: AbortSignal.timeout(60_000) });
-          if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
-          if (failing.delete(path)) console.log(`[jobs] ${path} works again`);
-        } catch (err) {
-          if (!failing.has(path)) console.error(`[jobs] ${path} failed (will keep trying every ${opts.everyMs / 1000} s): ${err instanceof Error ? err.message : String(err)}`);
-          failing.add(path);
-        }
-      }));
-    } finally {
-      running = false;
+    for (const [name, job] of jobs) {
+      try {
+        await job();
+        if (failing.delete(name)) console.log(`[jobs] ${name} works again`);
+      } catch (err) {
+        if (!failing.has(name)) console.error(`[jobs] ${name} failed (will keep trying every ${opts.everyMs / 1000} s): ${err instanceof Error ? err.message : String(err)}`);
+        failing.add(name);
+      }
     }
+    running = false;
   };
   const timer = setInterval(tick, opts.everyMs);
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await close();
+  };
 }
