@@ -43,6 +43,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         <Card title="Storefront integration" action={<Link href={`/m/${scope.workspaceSlug}/settings/integration`} className="text-sm text-brand-700">Open →</Link>}>
           <p className="text-sm text-slate-500">Install the tracking snippet and post signed order events from your own store.</p>
         </Card>
+        <Card title="API and webhooks" action={<Link href={`/m/${scope.workspaceSlug}/settings/api`} className="text-sm text-brand-700">Open →</Link>}>
+          <p className="text-sm text-slate-500">The secret your store signs events with, and signed webhooks when rewards and payouts change, with a delivery log.</p>
+        </Card>
+        <Card title="Tracking" action={<Link href={`/m/${scope.workspaceSlug}/settings/tracking`} className="text-sm text-brand-700">Open →</Link>}>
+          <p className="text-sm text-slate-500">The domains partners&apos; tracked links may send visitors to.</p>
+        </Card>
       </div>
     </>
   );
