@@ -60,18 +60,7 @@ export async function listDealsOfPartners(db: Executor, partnerIds: string[], q:
   const filters: SQL[] = [inArray(dealRegistrations.partnerId, partnerIds.length ? partnerIds : [NO_ID])];
   if (q.status) filters.push(eq(dealRegistrations.status, q.status));
   const where = and(...filters);
-  const rows: DealRow[] = await db
-    .select(columns)
-    .from(dealRegistrations)
-    .innerJoin(partners, eq(partners.id, dealRegistrations.partnerId))
-    .innerJoin(programs, eq(programs.id, dealRegistrations.programId))
-    .innerJoin(workspaces, eq(workspaces.id, dealRegistrations.workspaceId))
-    .where(where)
-    .orderBy(desc(dealRegistrations.registeredAt), asc(dealRegistrations.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(dealRegistrations).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return pageOfDeals(db, where, [desc(dealRegistrations.registeredAt), asc(dealRegistrations.id)], q);
 }
 
 export type DealSort = 'status' | 'registeredAt' | 'expiresAt' | 'partner' | 'program';
@@ -101,18 +90,7 @@ export async function listDealsOfWorkspace(db: Executor, workspaceId: string, q:
     program: programs.name,
   }[q.sort];
   const order = q.dir === 'asc' ? asc : desc;
-  const rows: DealRow[] = await db
-    .select(columns)
-    .from(dealRegistrations)
-    .innerJoin(partners, eq(partners.id, dealRegistrations.partnerId))
-    .innerJoin(programs, eq(programs.id, dealRegistrations.programId))
-    .innerJoin(workspaces, eq(workspaces.id, dealRegistrations.workspaceId))
-    .where(where)
-    .orderBy(order(sortCol), asc(dealRegistrations.registeredAt), asc(dealRegistrations.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(dealRegistrations).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return pageOfDeals(db, where, [order(sortCol), asc(dealRegistrations.registeredAt), asc(dealRegistrations.id)], q);
 }
 
 /** One registration; scoped by workspace, so another tenant's id is simply not found. */
@@ -145,4 +123,20 @@ export async function findDealEnrollment(db: Executor, partnerIds: string[], enr
     .innerJoin(programs, eq(programs.id, enrollments.programId))
     .where(and(eq(enrollments.id, enrollmentId), inArray(enrollments.partnerId, partnerIds.length ? partnerIds : [NO_ID])));
   return row;
+}
+
+/** One page of registrations with partner, program and workspace names, and the total count. */
+async function pageOfDeals(db: Executor, where: SQL | undefined, orderBy: SQL[], q: { page: number; pageSize: number }) {
+  const rows: DealRow[] = await db
+    .select(columns)
+    .from(dealRegistrations)
+    .innerJoin(partners, eq(partners.id, dealRegistrations.partnerId))
+    .innerJoin(programs, eq(programs.id, dealRegistrations.programId))
+    .innerJoin(workspaces, eq(workspaces.id, dealRegistrations.workspaceId))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await db.select({ n: count() }).from(dealRegistrations).where(where);
+  return { rows, total: total?.n ?? 0 };
 }
