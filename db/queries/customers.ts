@@ -11,23 +11,16 @@ export interface CustomerRow {
 }
 
 /**
- * Finds or creates the customer and locks its row for the rest of the transaction, so two events
- * of one customer are decided one after the other (bindings and one-off rewards stay single).
+ * Finds or creates the customer and locks its row for the rest of the transaction, in one
+ * statement (an upsert takes the row lock), so two events of one customer are decided one after
+ * the other (bindings and one-off rewards stay single). A new email replaces the stored one.
  */
 export async function lockCustomer(db: Executor, workspaceId: string, externalId: string, email: string | null): Promise<CustomerRow> {
-  await db
+  const [row] = await db
     .insert(customers)
     .values({ workspaceId, externalId, email })
-    .onConflictDoNothing({ target: [customers.workspaceId, customers.externalId] });
-  const [row] = await db
-    .select({ id: customers.id, externalId: customers.externalId, email: customers.email })
-    .from(customers)
-    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.externalId, externalId)))
-    .for('update');
-  if (email && row.email !== email) {
-    await db.update(customers).set({ email }).where(eq(customers.id, row.id));
-    row.email = email;
-  }
+    .onConflictDoUpdate({ target: [customers.workspaceId, customers.externalId], set: { email: sql`coalesce(excluded.email, ${customers.email})` } })
+    .returning({ id: customers.id, externalId: customers.externalId, email: customers.email });
   return row;
 }
 

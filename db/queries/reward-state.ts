@@ -1,5 +1,4 @@
 import 'server-only';
-import { inOrder } from '../in-order';
 import { and, asc, eq, inArray, lte, gte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import {
@@ -7,25 +6,33 @@ import {
   fxRates, links, partners, payoutMinimums, programGroupMembers, programGroups, programs, units, workspaces,
 } from '../schema';
 import type {
-  ClickRecord, CouponRef, CustomerBinding, DealRegistration, EnrollmentState, LinkRef, PartnerRef, ProgramConfig,
+  ClickRecord, CouponRef, CustomUnit, CustomerBinding, FxRate, DealRegistration, EnrollmentState, LinkRef, PartnerRef, ProgramConfig,
   ProgramGroupConfig, RewardUsage, WorkspaceConfig,
 } from '../../lib/engine';
 
 // Loaders of the narrow state the engine reads for one decision. Every function is scoped to a
 // workspace id passed in by the service.
 
+/**
+ * Base currency, FX rates, custom units and payout minimums in one round trip (this runs for every
+ * event). Decimals leave Postgres as text, never as JSON numbers, so no float ever carries them.
+ */
 export async function loadWorkspaceConfig(db: Executor, workspaceId: string): Promise<WorkspaceConfig> {
-  const [[ws], rates, customUnits, minimums] = await inOrder(
-    () => db.select({ baseCurrency: workspaces.baseCurrency }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-    () => db.select({ currency: fxRates.currency, rate: fxRates.rate, from: fxRates.effectiveFrom }).from(fxRates).where(eq(fxRates.workspaceId, workspaceId)),
-    () => db.select({ key: units.key, label: units.label, precision: units.precision, baseValue: units.baseValue }).from(units).where(eq(units.workspaceId, workspaceId)),
-    () => db.select({ unit: payoutMinimums.unit, amount: payoutMinimums.amount }).from(payoutMinimums).where(eq(payoutMinimums.workspaceId, workspaceId)),
-  );
+  const { rows } = await db.execute<{ base_currency: string; rates: FxRate[]; units: CustomUnit[]; minimums: { unit: string; amount: string }[] }>(sql`
+    select w.base_currency,
+      coalesce((select json_agg(json_build_object('currency', r.currency, 'rate', r.rate::text, 'from', r.effective_from) order by r.currency, r.effective_from)
+                from ${fxRates} r where r.workspace_id = w.id), '[]') as rates,
+      coalesce((select json_agg(json_build_object('key', u.key, 'label', u.label, 'precision', u.precision, 'baseValue', u.base_value::text) order by u.key)
+                from ${units} u where u.workspace_id = w.id), '[]') as units,
+      coalesce((select json_agg(json_build_object('unit', m.unit, 'amount', m.amount::text))
+                from ${payoutMinimums} m where m.workspace_id = w.id), '[]') as minimums
+    from ${workspaces} w where w.id = ${workspaceId}`);
+  const [ws] = rows;
   return {
-    baseCurrency: ws.baseCurrency,
-    fxRates: rates,
-    units: customUnits,
-    minimumPayout: Object.fromEntries(minimums.map((m) => [m.unit, m.amount])),
+    baseCurrency: ws.base_currency,
+    fxRates: ws.rates,
+    units: ws.units,
+    minimumPayout: Object.fromEntries(ws.minimums.map((m) => [m.unit, m.amount])),
   };
 }
 

@@ -23,7 +23,7 @@ export async function loadRewardContext(
   customer: CustomerRow,
   signals: EventSignals,
   at: Date,
-): Promise<RewardContext> {
+): Promise<RewardContext & { knownVisitorIds: string[] }> {
   const [workspace, programs, groups, visitorIds, bindings, usage, deals] = await inOrder(
     () => loadWorkspaceConfig(db, workspaceId),
     () => loadProgramConfigs(db, workspaceId),
@@ -33,6 +33,7 @@ export async function loadRewardContext(
     () => loadRewardUsage(db, customer.id),
     () => loadMatchingDeals(db, workspaceId, customer),
   );
+  const knownVisitorIds = [...visitorIds];
   if (signals.visitorId && !visitorIds.includes(signals.visitorId)) visitorIds.push(signals.visitorId);
   // one hour more than the longest window, so duplicate-click detection sees a click's predecessor
   const longestWindow = Math.max(0, ...programs.map((p) => p.windowDays));
@@ -49,5 +50,5 @@ export async function loadRewardContext(
     () => loadPartnerRefs(db, workspaceId, ids),
     () => loadEnrollmentStates(db, workspaceId, { partnerIds: ids }),
   );
-  return { workspace, programs, groups, partners, enrollments, links, coupons, clicks, deals, bindings, usage };
+  return { workspace, programs, groups, partners, enrollments, links, coupons, clicks, deals, bindings, usage, knownVisitorIds };
 }

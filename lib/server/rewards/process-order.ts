@@ -24,9 +24,10 @@ export async function processOrder(tx: Transaction, ref: EventRef, event: OrderE
     ...signals,
   });
   // the visitors behind this order's signals are the customer's from now on
-  if (d.visitorId) await rememberVisitor(tx, ref.workspaceId, customer.id, d.visitorId, at);
   const ownClick = d.clickId ? ctx.clicks.find((c) => c.id === d.clickId) : undefined;
-  if (ownClick && ownClick.visitorId !== d.visitorId) await rememberVisitor(tx, ref.workspaceId, customer.id, ownClick.visitorId, at);
+  for (const visitorId of new Set([d.visitorId, ownClick?.visitorId])) {
+    if (visitorId && !ctx.knownVisitorIds.includes(visitorId)) await rememberVisitor(tx, ref.workspaceId, customer.id, visitorId, at);
+  }
   const entries = await persistEventDecision(tx, ref, customer, decision, now);
   return { customerId: customer.id, entries };
 }
