@@ -48,8 +48,14 @@ export async function deliverDueWebhooks(db: Database, opts: { now?: Date; limit
     }
     return rows;
   });
+  // one lookup (and decryption) of each workspace's endpoint per run, not one per delivery
+  const endpoints = new Map<string, ReturnType<typeof loadSecret>>();
+  const endpointOf = (workspaceId: string) => {
+    if (!endpoints.has(workspaceId)) endpoints.set(workspaceId, loadSecret(db, workspaceId, 'outbound'));
+    return endpoints.get(workspaceId)!;
+  };
   for (const d of due) {
-    const error = await attempt(db, d, now, send);
+    const error = await attempt(d, await endpointOf(d.workspaceId), now, send);
     const attempts = d.attempts + 1;
     if (!error) {
       await db.update(webhookDeliveries).set({ status: 'delivered', attempts, lastError: null }).where(eq(webhookDeliveries.id, d.id));
@@ -67,8 +73,12 @@ export async function deliverDueWebhooks(db: Database, opts: { now?: Date; limit
 }
 
 /** One POST; returns the error text, or null when the endpoint answered 2xx. */
-async function attempt(db: Database, d: typeof webhookDeliveries.$inferSelect, now: Date, send: typeof fetch): Promise<string | null> {
-  const endpoint = await loadSecret(db, d.workspaceId, 'outbound');
+async function attempt(
+  d: typeof webhookDeliveries.$inferSelect,
+  endpoint: Awaited<ReturnType<typeof loadSecret>>,
+  now: Date,
+  send: typeof fetch,
+): Promise<string | null> {
   if (!endpoint?.url) return 'no webhook endpoint configured';
   const body = JSON.stringify({ id: d.id, ...(d.payload as object) });
   try {
