@@ -3,7 +3,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { members, users, workspaces } from '../schema';
 
-export type MemberRole = 'owner' | 'admin' | 'finance' | 'viewer';
+export type { MemberRole } from '../../lib/domain/roles';
+import type { MemberRole } from '../../lib/domain/roles';
 
 export interface WorkspaceAccess {
   workspaceId: string;

@@ -2,11 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { merchantScopeForAction } from '../auth/guards';
 import { closePool } from '../server/rewards/pools';
-import { ROLE_GROUPS } from '../server/scope';
-import { formToObject, toActionError, type ActionResult } from './result';
+import { merchantAction } from './define';
 
 const closeForm = z.object({
   poolId: z.string().uuid('is not a valid id'),
@@ -14,15 +11,13 @@ const closeForm = z.object({
 });
 
 /** Closes a finished period; closing it again returns the first result and pays nothing more. */
-export async function closePoolAction(workspaceSlug: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const scope = await merchantScopeForAction(workspaceSlug, ROLE_GROUPS.finance);
-    const { poolId, period } = closeForm.parse(formToObject(form));
-    const result = await closePool(getDb(), scope.workspaceId, poolId, period, new Date());
+export const closePoolAction = merchantAction({
+  roles: 'finance',
+  input: closeForm,
+  run: async ({ scope, input: { poolId, period }, db }) => {
+    const result = await closePool(db, scope.workspaceId, poolId, period, new Date());
     revalidatePath(`/m/${scope.workspaceSlug}/pools`);
     const winners = (result.closing as { standings: { qualified: boolean }[] }).standings.filter((s) => s.qualified).length;
     return { ok: true, message: result.alreadyClosed ? `${period} was already closed; nothing changed.` : `${period} closed: ${winners} partner${winners === 1 ? '' : 's'} qualified.` };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+  },
+});

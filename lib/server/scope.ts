@@ -1,4 +1,6 @@
-import type { MemberRole } from '../../db/queries/workspaces';
+import type { MemberRole } from '../domain/roles';
+
+export { ROLE_GROUPS, roleCan, type RoleGroup } from '../domain/roles';
 
 /** The tenant a merchant-side service acts in, resolved by the guards from the session. */
 export interface MerchantScope {
@@ -8,9 +10,3 @@ export interface MerchantScope {
   role: MemberRole;
   baseCurrency: string;
 }
-
-export const ROLE_GROUPS = {
-  any: ['owner', 'admin', 'finance', 'viewer'],
-  manage: ['owner', 'admin'],
-  finance: ['owner', 'admin', 'finance'],
-} as const satisfies Record<string, readonly MemberRole[]>;
