@@ -1,12 +1,12 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { webhookSecrets } from '../../db/schema';
+import { deleteWorkspaceSecret, findWorkspaceSecret, upsertWorkspaceSecret } from '../../db/queries/secrets';
+import type { SecretKind } from '../domain/integrations';
 import { env } from '../env';
 import { AppError } from '../errors';
 
-export type SecretKind = 'events' | 'stripe' | 'shopify' | 'outbound';
+export type { SecretKind };
 
 // Signing secrets must be usable for HMAC, so they are encrypted rather than hashed:
 // AES-256-GCM with a key derived from APP_ENCRYPTION_KEY (or AUTH_SECRET), stored as
@@ -34,20 +34,17 @@ export function decryptSecret(stored: string): string {
 
 /** Stores (or replaces) a workspace's secret of one kind. */
 export async function saveSecret(db: Executor, workspaceId: string, kind: SecretKind, plain: string, url?: string | null) {
-  const secretEncrypted = encryptSecret(plain);
-  await db
-    .insert(webhookSecrets)
-    .values({ workspaceId, kind, secretEncrypted, url: url ?? null })
-    .onConflictDoUpdate({ target: [webhookSecrets.workspaceId, webhookSecrets.kind], set: { secretEncrypted, url: url ?? null, createdAt: new Date() } });
+  await upsertWorkspaceSecret(db, workspaceId, kind, encryptSecret(plain), url ?? null);
 }
 
 /** The plain secret, or undefined when the workspace has none of this kind. */
 export async function loadSecret(db: Executor, workspaceId: string, kind: SecretKind): Promise<{ secret: string; url: string | null } | undefined> {
-  const [row] = await db
-    .select({ secretEncrypted: webhookSecrets.secretEncrypted, url: webhookSecrets.url })
-    .from(webhookSecrets)
-    .where(and(eq(webhookSecrets.workspaceId, workspaceId), eq(webhookSecrets.kind, kind)));
+  const row = await findWorkspaceSecret(db, workspaceId, kind);
   return row ? { secret: decryptSecret(row.secretEncrypted), url: row.url } : undefined;
+}
+
+export async function deleteSecret(db: Executor, workspaceId: string, kind: SecretKind) {
+  await deleteWorkspaceSecret(db, workspaceId, kind);
 }
 
 /** A new random signing secret in the usual whsec_ form. */

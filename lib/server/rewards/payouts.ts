@@ -1,8 +1,10 @@
 import 'server-only';
 import { inOrder } from '../../../db/in-order';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { payoutBatches, payoutItems, payouts } from '../../../db/schema';
+import {
+  findPayoutBatchId, insertPayout, insertPayoutBatch, lockPayoutBatches, payoutsOfBatch, releasePayoutItems, setProcessingPayoutFailed,
+  setProcessingPayoutPaid, type PayoutRecord,
+} from '../../../db/queries/payout-writes';
 import { loadEntryStates } from '../../../db/queries/ledger';
 import { loadWorkspaceConfig } from '../../../db/queries/reward-state';
 import { planPayoutBatch } from '../../engine';
@@ -25,45 +27,34 @@ export interface BatchRequest {
  */
 export async function createPayoutBatch(db: Database, workspaceId: string, req: BatchRequest) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`payout-batch:${workspaceId}`}, 0))`);
-    const [batch] = await tx
-      .insert(payoutBatches)
-      .values({ workspaceId, reference: req.reference, createdAt: req.at, createdBy: req.createdBy ?? null, filters: { partnerIds: req.partnerIds, units: req.units } })
-      .onConflictDoNothing({ target: [payoutBatches.workspaceId, payoutBatches.reference] })
-      .returning({ id: payoutBatches.id });
-    if (!batch) {
-      const [existing] = await tx.select({ id: payoutBatches.id }).from(payoutBatches).where(and(eq(payoutBatches.workspaceId, workspaceId), eq(payoutBatches.reference, req.reference)));
-      return { batchId: existing.id, created: false, payouts: [] as { id: string; partnerId: string; unit: string; amount: string }[], carriedForward: [] };
+    await lockPayoutBatches(tx, workspaceId);
+    const batchId = await insertPayoutBatch(tx, workspaceId, {
+      reference: req.reference, createdAt: req.at, createdBy: req.createdBy ?? null, filters: { partnerIds: req.partnerIds, units: req.units },
+    });
+    if (!batchId) {
+      const existing = await findPayoutBatchId(tx, workspaceId, req.reference);
+      return { batchId: existing!, created: false, payouts: [] as PayoutRecord[], carriedForward: [] };
     }
     const [config, entries] = await inOrder(
-    () => loadWorkspaceConfig(tx, workspaceId),
-    () => loadEntryStates(tx, workspaceId, { onlyUnpaid: true }),
-  );
+      () => loadWorkspaceConfig(tx, workspaceId),
+      () => loadEntryStates(tx, workspaceId, { onlyUnpaid: true }),
+    );
     const plan = planPayoutBatch({
       entries, at: req.at, units: config.units, minimumPayout: config.minimumPayout, partnerIds: req.partnerIds, unitKeys: req.units,
     });
-    const created = [];
+    const created: PayoutRecord[] = [];
     for (const p of plan.payouts) {
-      const [row] = await tx
-        .insert(payouts)
-        .values({ workspaceId, batchId: batch.id, partnerId: p.partnerId, unit: p.unit, amount: p.amount })
-        .returning({ id: payouts.id, partnerId: payouts.partnerId, unit: payouts.unit, amount: payouts.amount });
-      await tx.insert(payoutItems).values(p.entryIds.map((entryId) => ({ payoutId: row.id, entryId, workspaceId })));
-      created.push(row);
+      created.push(await insertPayout(tx, workspaceId, { batchId, partnerId: p.partnerId, unit: p.unit, amount: p.amount, entryIds: p.entryIds }));
     }
     await enqueueWebhooks(tx, workspaceId, 'payout.created', created.map((payout) => ({ payout: { ...payout, batch: req.reference, status: 'processing' } })), req.at);
-    return { batchId: batch.id, created: true, payouts: created, carriedForward: plan.carriedForward };
+    return { batchId, created: true, payouts: created, carriedForward: plan.carriedForward };
   });
 }
 
 /** Marks a processing payout paid with the transfer's reference. */
 export async function markPayoutPaid(db: Database, workspaceId: string, payoutId: string, reference: string, at: Date) {
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(payouts)
-      .set({ status: 'paid', reference, paidAt: at })
-      .where(and(eq(payouts.workspaceId, workspaceId), eq(payouts.id, payoutId), eq(payouts.status, 'processing')))
-      .returning({ id: payouts.id, partnerId: payouts.partnerId, unit: payouts.unit, amount: payouts.amount });
+    const row = await setProcessingPayoutPaid(tx, workspaceId, payoutId, reference, at);
     if (!row) throw new AppError('not_found', 'No processing payout with this id.');
     await enqueueWebhooks(tx, workspaceId, 'payout.paid', [{ payout: { ...row, status: 'paid', reference, paidAt: at.toISOString() } }], at);
   });
@@ -72,20 +63,11 @@ export async function markPayoutPaid(db: Database, workspaceId: string, payoutId
 /** A failed transfer: the payout's entries are released and become payable again. */
 export async function markPayoutFailed(db: Database, workspaceId: string, payoutId: string, reason: string, at: Date) {
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(payouts)
-      .set({ status: 'failed', failureReason: reason, failedAt: at })
-      .where(and(eq(payouts.workspaceId, workspaceId), eq(payouts.id, payoutId), eq(payouts.status, 'processing')))
-      .returning({ id: payouts.id });
-    if (!row) throw new AppError('not_found', 'No processing payout with this id.');
-    await tx.update(payoutItems).set({ released: true }).where(eq(payoutItems.payoutId, payoutId));
+    if (!(await setProcessingPayoutFailed(tx, workspaceId, payoutId, reason, at))) throw new AppError('not_found', 'No processing payout with this id.');
+    await releasePayoutItems(tx, workspaceId, payoutId);
   });
 }
 
 export async function payoutIdsOfBatch(db: Database, workspaceId: string, reference: string) {
-  return db
-    .select({ id: payouts.id, status: payouts.status })
-    .from(payouts)
-    .innerJoin(payoutBatches, eq(payoutBatches.id, payouts.batchId))
-    .where(and(eq(payouts.workspaceId, workspaceId), eq(payoutBatches.reference, reference)));
+  return payoutsOfBatch(db, workspaceId, reference);
 }

@@ -1,7 +1,6 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { webhookDeliveries } from '../../../db/schema';
+import { leaseDueDeliveries, recordDeliveryAttempt, type LeasedDelivery } from '../../../db/queries/outbox';
 import { loadSecret } from '../secrets';
 import { signatureHeader } from '../signatures';
 
@@ -22,9 +21,9 @@ export interface DeliveryRun {
 
 /**
  * Sends due webhooks, signed like inbound events (`X-Signature: t=…,v1=…` with the workspace's
- * outbound secret). Due rows are first leased in a short transaction (FOR UPDATE SKIP LOCKED, then
- * pushed 2 minutes ahead), so parallel runs never send one twice and no transaction stays open
- * during HTTP calls. A run that dies mid-way leaves leased rows to be retried when the lease ends:
+ * outbound secret). Due rows are first leased in one statement (FOR UPDATE SKIP LOCKED, pushed 2
+ * minutes ahead), so parallel runs never send one twice and no transaction stays open during HTTP
+ * calls. A run that dies mid-way leaves leased rows to be retried when the lease ends:
  * delivery is at least once, and receivers dedupe by `X-Webhook-Id`. A non-2xx answer or a timeout
  * schedules a retry with backoff; after 10 attempts the delivery is failed (see the delivery log).
  */
@@ -32,22 +31,7 @@ export async function deliverDueWebhooks(db: Database, opts: { now?: Date; limit
   const now = opts.now ?? new Date();
   const send = opts.fetchImpl ?? fetch;
   const run: DeliveryRun = { delivered: 0, retried: 0, failed: 0 };
-  const due = await db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.status, 'queued'), lte(webhookDeliveries.nextAttemptAt, now)))
-      .orderBy(asc(webhookDeliveries.nextAttemptAt))
-      .limit(opts.limit ?? 50)
-      .for('update', { skipLocked: true });
-    if (rows.length) {
-      await tx
-        .update(webhookDeliveries)
-        .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-        .where(inArray(webhookDeliveries.id, rows.map((r) => r.id)));
-    }
-    return rows;
-  });
+  const due = await leaseDueDeliveries(db, { now, limit: opts.limit ?? 50, leaseUntil: new Date(now.getTime() + LEASE_MS) });
   // one lookup (and decryption) of each workspace's endpoint per run, not one per delivery
   const endpoints = new Map<string, ReturnType<typeof loadSecret>>();
   const endpointOf = (workspaceId: string) => {
@@ -58,14 +42,14 @@ export async function deliverDueWebhooks(db: Database, opts: { now?: Date; limit
     const error = await attempt(d, await endpointOf(d.workspaceId), now, send);
     const attempts = d.attempts + 1;
     if (!error) {
-      await db.update(webhookDeliveries).set({ status: 'delivered', attempts, lastError: null }).where(eq(webhookDeliveries.id, d.id));
+      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'delivered', attempts });
       run.delivered++;
     } else if (attempts >= MAX_ATTEMPTS) {
-      await db.update(webhookDeliveries).set({ status: 'failed', attempts, lastError: error }).where(eq(webhookDeliveries.id, d.id));
+      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'failed', attempts, error });
       run.failed++;
     } else {
-      const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000);
-      await db.update(webhookDeliveries).set({ attempts, lastError: error, nextAttemptAt: next }).where(eq(webhookDeliveries.id, d.id));
+      const nextAttemptAt = new Date(now.getTime() + backoffSeconds(attempts) * 1000);
+      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'queued', attempts, error, nextAttemptAt });
       run.retried++;
     }
   }
@@ -74,13 +58,13 @@ export async function deliverDueWebhooks(db: Database, opts: { now?: Date; limit
 
 /** One POST; returns the error text, or null when the endpoint answered 2xx. */
 async function attempt(
-  d: typeof webhookDeliveries.$inferSelect,
+  d: LeasedDelivery,
   endpoint: Awaited<ReturnType<typeof loadSecret>>,
   now: Date,
   send: typeof fetch,
 ): Promise<string | null> {
   if (!endpoint?.url) return 'no webhook endpoint configured';
-  const body = JSON.stringify({ id: d.id, ...(d.payload as object) });
+  const body = JSON.stringify({ id: d.id, ...d.payload });
   try {
     const res = await send(endpoint.url, {
       method: 'POST',

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { webhookDeliveries, webhookSecrets } from '../../../db/schema';
+import { insertWebhookDeliveries } from '../../../db/queries/outbox';
+import { outboundEndpointUrl } from '../../../db/queries/secrets';
+import type { WebhookTopic } from '../../domain/integrations';
 
-export type WebhookTopic = 'entry.created' | 'payout.created' | 'payout.paid';
+export type { WebhookTopic };
 
 /**
  * Transactional outbox: called inside the transaction that makes the change, so a webhook is
@@ -12,12 +13,6 @@ export type WebhookTopic = 'entry.created' | 'payout.created' | 'payout.paid';
  */
 export async function enqueueWebhooks(db: Executor, workspaceId: string, topic: WebhookTopic, payloads: Record<string, unknown>[], now: Date) {
   if (payloads.length === 0) return;
-  const [endpoint] = await db
-    .select({ url: webhookSecrets.url })
-    .from(webhookSecrets)
-    .where(and(eq(webhookSecrets.workspaceId, workspaceId), eq(webhookSecrets.kind, 'outbound'), isNotNull(webhookSecrets.url)));
-  if (!endpoint) return;
-  await db.insert(webhookDeliveries).values(
-    payloads.map((data) => ({ workspaceId, topic, payload: { type: topic, createdAt: now.toISOString(), data }, nextAttemptAt: now, createdAt: now })),
-  );
+  if (!(await outboundEndpointUrl(db, workspaceId))) return;
+  await insertWebhookDeliveries(db, workspaceId, payloads.map((data) => ({ topic, payload: { type: topic, createdAt: now.toISOString(), data } })), now);
 }
