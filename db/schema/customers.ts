@@ -2,6 +2,7 @@ import { pgTable, text, timestamp, uuid, numeric, pgEnum, uniqueIndex, index } f
 import { workspaces } from './workspaces';
 import { partners } from './partners';
 import { programs } from './programs';
+import { BINDING_SOURCES } from '../../lib/domain/bindings';
 
 export const customers = pgTable(
   'customers',
@@ -35,7 +36,7 @@ export const customerVisitors = pgTable(
   ],
 );
 
-export const bindingSource = pgEnum('binding_source', ['attribution', 'manual']);
+export const bindingSource = pgEnum('binding_source', BINDING_SOURCES);
 
 // A customer bound to a program: later events reuse these shares and never re-attribute.
 export const bindings = pgTable(

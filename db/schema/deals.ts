@@ -2,9 +2,10 @@ import { pgTable, text, timestamp, uuid, pgEnum, index } from 'drizzle-orm/pg-co
 import { workspaces } from './workspaces';
 import { partners } from './partners';
 import { programs } from './programs';
+import { DEAL_MATCH_TYPES, DEAL_STATUSES } from '../../lib/domain/deals';
 
-export const dealMatchType = pgEnum('deal_match_type', ['email', 'email_domain', 'customer']);
-export const dealStatus = pgEnum('deal_status', ['pending', 'approved', 'rejected', 'expired']);
+export const dealMatchType = pgEnum('deal_match_type', DEAL_MATCH_TYPES);
+export const dealStatus = pgEnum('deal_status', DEAL_STATUSES);
 
 // A partner's claim on a prospect. Approved and unexpired, it is a touch at registeredAt.
 export const dealRegistrations = pgTable(

@@ -1,10 +1,12 @@
 import { pgTable, text, timestamp, uuid, jsonb, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 import { customers } from './customers';
+import { EVENT_SOURCES, EVENT_STATUSES, EVENT_TYPES, type EventResult } from '../../lib/domain/events';
+import type { StoredEvent } from '../../lib/validation/events';
 
-export const eventType = pgEnum('event_type', ['order', 'refund', 'milestone']);
-export const eventStatus = pgEnum('event_status', ['received', 'processed', 'rejected']);
-export const eventSource = pgEnum('event_source', ['api', 'stripe', 'shopify', 'manual', 'seed', 'scenario']);
+export const eventType = pgEnum('event_type', EVENT_TYPES);
+export const eventStatus = pgEnum('event_status', EVENT_STATUSES);
+export const eventSource = pgEnum('event_source', EVENT_SOURCES);
 
 // The raw payload is stored before anything is computed from it.
 export const events = pgTable(
@@ -18,13 +20,13 @@ export const events = pgTable(
     source: eventSource('source').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
-    payload: jsonb('payload').notNull(),
+    payload: jsonb('payload').$type<StoredEvent>().notNull(),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
     // for refunds: the sender id of the order refunded
     orderRef: text('order_ref'),
     status: eventStatus('status').notNull().default('received'),
     // the first response, returned verbatim to every repeat of this event
-    result: jsonb('result'),
+    result: jsonb('result').$type<EventResult>(),
     errorCode: text('error_code'),
   },
   (t) => [

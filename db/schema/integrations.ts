@@ -1,6 +1,8 @@
 import { pgTable, text, timestamp, uuid, jsonb, pgEnum, uniqueIndex, index, integer } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 import { users } from './auth';
+import { DELIVERY_STATUSES, SECRET_KINDS, type WebhookPayload, type WebhookTopic } from '../../lib/domain/integrations';
+import type { Json } from '../../lib/engine';
 
 // API keys are shown once and stored as SHA-256: a leaked table cannot call the API.
 export const apiKeys = pgTable(
@@ -19,7 +21,7 @@ export const apiKeys = pgTable(
   (t) => [uniqueIndex('api_keys_hash_uq').on(t.keyHash), index('api_keys_workspace_idx').on(t.workspaceId)],
 );
 
-export const secretKind = pgEnum('secret_kind', ['events', 'stripe', 'shopify', 'outbound']);
+export const secretKind = pgEnum('secret_kind', SECRET_KINDS);
 
 // Signing secrets must be usable for HMAC, so they are encrypted (AES-256-GCM with a key
 // derived from APP_ENCRYPTION_KEY), not hashed.
@@ -36,7 +38,7 @@ export const webhookSecrets = pgTable(
   (t) => [uniqueIndex('webhook_secrets_workspace_kind_uq').on(t.workspaceId, t.kind)],
 );
 
-export const deliveryStatus = pgEnum('delivery_status', ['queued', 'delivered', 'failed']);
+export const deliveryStatus = pgEnum('delivery_status', DELIVERY_STATUSES);
 
 // Outbound webhook queue and delivery log in one table.
 export const webhookDeliveries = pgTable(
@@ -44,8 +46,8 @@ export const webhookDeliveries = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    topic: text('topic').notNull(),
-    payload: jsonb('payload').notNull(),
+    topic: text('topic').$type<WebhookTopic>().notNull(),
+    payload: jsonb('payload').$type<WebhookPayload>().notNull(),
     status: deliveryStatus('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
@@ -65,7 +67,7 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id'),
-    data: jsonb('data').notNull().default({}),
+    data: jsonb('data').$type<{ [key: string]: Json }>().notNull().default({}),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   // settings > audit log, newest first

@@ -6,8 +6,11 @@ import { programs, programGroups } from './programs';
 import { events } from './events';
 import { customers } from './customers';
 import { pools } from './pools';
+import { ENTRY_KINDS, type RuleSource } from '../../lib/domain/ledger';
+import type { RuleType } from '../../lib/domain/programs';
+import type { Explanation } from '../../lib/engine';
 
-export const entryKind = pgEnum('entry_kind', ['commission', 'bonus', 'reversal', 'clawback']);
+export const entryKind = pgEnum('entry_kind', ENTRY_KINDS);
 
 // Immutable: balances are sums of entries; corrections are new entries, never edits.
 export const ledgerEntries = pgTable(
@@ -24,18 +27,18 @@ export const ledgerEntries = pgTable(
     // the order's sender id (for reversals: the order reversed)
     orderRef: text('order_ref'),
     kind: entryKind('kind').notNull(),
-    rule: text('rule'),
+    rule: text('rule').$type<RuleType>(),
     // milestone name for milestone entries
     ruleName: text('rule_name').notNull().default(''),
     // position of the rule in its list and whether it came from the program or the partner's
     // special agreement: two rules of one type stay two entries
     ruleIndex: integer('rule_index').notNull().default(0),
-    ruleSource: text('rule_source').notNull().default('program'),
+    ruleSource: text('rule_source').$type<RuleSource>().notNull().default('program'),
     amount: numeric('amount').notNull(),
     unit: text('unit').notNull(),
     payableAt: timestamp('payable_at', { withTimezone: true }).notNull(),
     reversesEntryId: uuid('reverses_entry_id'),
-    explanation: jsonb('explanation').notNull(),
+    explanation: jsonb('explanation').$type<Explanation>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -77,7 +80,7 @@ export const customerRewardUsages = pgTable(
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
-    rule: text('rule').notNull(),
+    rule: text('rule').$type<RuleType>().notNull(),
     name: text('name').notNull().default(''),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     usedAt: timestamp('used_at', { withTimezone: true }).notNull(),

@@ -3,8 +3,9 @@ import { workspaces } from './workspaces';
 import { users } from './auth';
 import { programs } from './programs';
 import type { RewardRule } from '../../lib/validation/program';
+import { ENROLLMENT_STATUSES } from '../../lib/domain/enrollments';
 
-export const enrollmentStatus = pgEnum('enrollment_status', ['pending', 'approved', 'rejected', 'suspended']);
+export const enrollmentStatus = pgEnum('enrollment_status', ENROLLMENT_STATUSES);
 
 // A partner is a workspace's record of a person or company; one user account may be the partner
 // of several workspaces (one row each), which keeps every ledger row inside one tenant.

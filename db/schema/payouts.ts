@@ -4,8 +4,9 @@ import { workspaces } from './workspaces';
 import { partners } from './partners';
 import { users } from './auth';
 import { ledgerEntries } from './ledger';
+import { PAYOUT_STATUSES } from '../../lib/domain/payouts';
 
-export const payoutStatus = pgEnum('payout_status', ['processing', 'paid', 'failed']);
+export const payoutStatus = pgEnum('payout_status', PAYOUT_STATUSES);
 
 export const payoutBatches = pgTable(
   'payout_batches',

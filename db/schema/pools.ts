@@ -1,9 +1,11 @@
 import { pgTable, text, timestamp, uuid, numeric, jsonb, pgEnum, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 import { programs } from './programs';
+import { POOL_METRICS, POOL_PERIODS } from '../../lib/domain/pools';
+import type { PoolStanding } from '../../lib/engine';
 
-export const poolPeriodKind = pgEnum('pool_period_kind', ['quarter', 'year']);
-export const poolMetric = pgEnum('pool_metric', ['revenue', 'customers']);
+export const poolPeriodKind = pgEnum('pool_period_kind', POOL_PERIODS);
+export const poolMetric = pgEnum('pool_metric', POOL_METRICS);
 
 export const pools = pgTable(
   'pools',
@@ -33,6 +35,14 @@ export const poolPrograms = pgTable(
   (t) => [uniqueIndex('pool_programs_uq').on(t.poolId, t.programId)],
 );
 
+/** pool_period_closings.result: the standings the engine decided when the period closed. */
+export interface PoolClosingResult {
+  period: string;
+  /** ISO 8601 */
+  closedAt: string;
+  standings: PoolStanding[];
+}
+
 // A closed period: closing again finds this row and changes nothing.
 export const poolPeriodClosings = pgTable(
   'pool_period_closings',
@@ -43,7 +53,7 @@ export const poolPeriodClosings = pgTable(
     period: text('period').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
     // metric per partner and who qualified, for the UI's explanation
-    result: jsonb('result').notNull(),
+    result: jsonb('result').$type<PoolClosingResult>().notNull(),
   },
   (t) => [uniqueIndex('pool_period_closings_uq').on(t.poolId, t.period)],
 );

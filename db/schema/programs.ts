@@ -1,15 +1,16 @@
 import { pgTable, text, timestamp, uuid, integer, boolean, jsonb, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 import type { RewardRule, ProgramScope } from '../../lib/validation/program';
+import {
+  APPROVAL_MODES, ATTRIBUTION_MODELS, COUPON_PRECEDENCES, GROUP_STRATEGIES, PARTNER_CATEGORIES, PROGRAM_STATUSES,
+} from '../../lib/domain/programs';
 
-export const partnerCategory = pgEnum('partner_category', [
-  'agency', 'referral', 'reseller', 'affiliate', 'implementation', 'internal', 'other',
-]);
-export const attributionModel = pgEnum('attribution_model', ['first_touch', 'last_touch', 'equal_split', 'position_based']);
-export const couponPrecedence = pgEnum('coupon_precedence', ['override', 'touch']);
-export const approvalMode = pgEnum('approval_mode', ['auto', 'manual']);
-export const programStatus = pgEnum('program_status', ['active', 'archived']);
-export const groupStrategy = pgEnum('group_strategy', ['highest_rank', 'highest_reward']);
+export const partnerCategory = pgEnum('partner_category', PARTNER_CATEGORIES);
+export const attributionModel = pgEnum('attribution_model', ATTRIBUTION_MODELS);
+export const couponPrecedence = pgEnum('coupon_precedence', COUPON_PRECEDENCES);
+export const approvalMode = pgEnum('approval_mode', APPROVAL_MODES);
+export const programStatus = pgEnum('program_status', PROGRAM_STATUSES);
+export const groupStrategy = pgEnum('group_strategy', GROUP_STRATEGIES);
 
 export const programs = pgTable(
   'programs',

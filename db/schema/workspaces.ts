@@ -1,7 +1,8 @@
 import { pgTable, text, timestamp, uuid, integer, numeric, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { MEMBER_ROLES } from '../../lib/domain/roles';
 
-export const memberRole = pgEnum('member_role', ['owner', 'admin', 'finance', 'viewer']);
+export const memberRole = pgEnum('member_role', MEMBER_ROLES);
 
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),

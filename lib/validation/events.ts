@@ -53,3 +53,19 @@ export const eventSchema = z.discriminatedUnion('type', [
 
 export type IncomingEvent = z.infer<typeof eventSchema>;
 export type OrderData = z.infer<typeof orderDataSchema>;
+
+/** What the Stripe adapter keeps with an order it created, to find the order again from a refund. */
+export interface StripeOrderTrace {
+  object: string;
+  id: string;
+  refs: string[];
+}
+/** What the Stripe adapter keeps with a refund: the charge and how much of it was refunded so far. */
+export interface StripeRefundTrace {
+  charge: string;
+  amountRefunded: number;
+  amountCharged: number;
+}
+
+/** events.payload: the event as received, plus what a provider adapter needs to find it again. */
+export type StoredEvent = IncomingEvent & { stripe?: StripeOrderTrace | StripeRefundTrace };
