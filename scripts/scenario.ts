@@ -3,9 +3,9 @@
 // prints one JSON object per file, and with --check compares with its `expect` block.
 import { readFileSync } from 'node:fs';
 import { createDatabase } from '../db/client';
-import { runScenario } from '../lib/scenarios/run';
-import { compareWithExpectation } from '../lib/scenarios/compare';
-import type { Scenario } from '../lib/scenarios/format';
+import { runScenario } from './scenarios/run';
+import { compareWithExpectation } from './scenarios/compare';
+import type { Scenario } from './scenarios/format';
 import { freshDatabaseFactory } from './lib/fresh-databases';
 
 const args = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createDatabase, type Database } from '../../db/client';
 import { clicks, ledgerEntries, links } from '../../db/schema';
 import { insertRawEvent } from '../../db/queries/events';
-import { setUpScenario, type ScenarioIds } from '../../lib/scenarios/setup';
+import { setUpScenario, type ScenarioIds } from '../scenarios/setup';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { bindCustomerByHand } from '../../lib/server/rewards/manual-binding';
 import { AppError } from '../../lib/errors';

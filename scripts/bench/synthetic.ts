@@ -5,7 +5,7 @@
  * from the same generator, so they measure the same kind of traffic.
  */
 import type { RewardRule } from '../../lib/engine';
-import type { Scenario, ScenarioPartner, ScenarioProgram } from '../../lib/scenarios/format';
+import type { Scenario, ScenarioPartner, ScenarioProgram } from '../scenarios/format';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
 import { createMerchant } from '../helpers/fixtures';
-import { setUpScenario, type ScenarioIds } from '../../lib/scenarios/setup';
+import { setUpScenario, type ScenarioIds } from '../../scripts/scenarios/setup';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { linkPartnerToUser } from '../../db/queries/partners';
 import { insertUser } from '../../db/queries/users';

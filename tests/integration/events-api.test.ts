@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
-import { setUpScenario } from '../../lib/scenarios/setup';
+import { setUpScenario } from '../../scripts/scenarios/setup';
 import { recordClick } from '../../lib/server/rewards/clicks';
 import { saveSecret } from '../../lib/server/secrets';
 import { signatureHeader } from '../../lib/server/signatures';

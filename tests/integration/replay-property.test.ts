@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { asc, eq } from 'drizzle-orm';
 import { testDatabase } from '../helpers/db';
-import { setUpScenario } from '../../lib/scenarios/setup';
+import { setUpScenario } from '../../scripts/scenarios/setup';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { recordClick } from '../../lib/server/rewards/clicks';
 import { registerDeal, decideDeal, expireDeals } from '../../lib/server/rewards/deals';

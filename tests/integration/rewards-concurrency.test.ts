@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { testDatabase } from '../helpers/db';
-import { setUpScenario } from '../../lib/scenarios/setup';
-import type { Scenario } from '../../lib/scenarios/format';
+import { setUpScenario } from '../../scripts/scenarios/setup';
+import type { Scenario } from '../../scripts/scenarios/format';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { recordClick } from '../../lib/server/rewards/clicks';
 import { createPayoutBatch, markPayoutFailed } from '../../lib/server/rewards/payouts';

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client';
-import { runScenario } from '../../lib/scenarios/run';
-import { compareWithExpectation } from '../../lib/scenarios/compare';
-import type { Scenario } from '../../lib/scenarios/format';
+import { runScenario } from '../../scripts/scenarios/run';
+import { compareWithExpectation } from '../../scripts/scenarios/compare';
+import type { Scenario } from '../../scripts/scenarios/format';
 import { freshDatabaseFactory } from '../../scripts/lib/fresh-databases';
 
 // Every scenario through the real services into a fresh, migrated database each, exactly as

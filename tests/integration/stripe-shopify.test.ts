@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { and, eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
-import { setUpScenario } from '../../lib/scenarios/setup';
+import { setUpScenario } from '../../scripts/scenarios/setup';
 import { recordClick } from '../../lib/server/rewards/clicks';
 import { saveSecret } from '../../lib/server/secrets';
 import { insertWorkspace } from '../../db/queries/workspaces';

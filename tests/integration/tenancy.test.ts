@@ -104,7 +104,7 @@ describe('tenant isolation', () => {
 
 describe('tenant isolation of money', () => {
   it("A can neither batch, settle nor close pools in B, nor read B's entries", async () => {
-    const { setUpScenario } = await import('../../lib/scenarios/setup');
+    const { setUpScenario } = await import('../../scripts/scenarios/setup');
     const { ingestEvent } = await import('../../lib/server/rewards/ingest-event');
     const { recordClick } = await import('../../lib/server/rewards/clicks');
     const { createPayoutBatch } = await import('../../lib/server/rewards/payouts');

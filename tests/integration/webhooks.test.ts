@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
-import { setUpScenario } from '../../lib/scenarios/setup';
+import { setUpScenario } from '../../scripts/scenarios/setup';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { recordClick } from '../../lib/server/rewards/clicks';
 import { createPayoutBatch, markPayoutPaid } from '../../lib/server/rewards/payouts';

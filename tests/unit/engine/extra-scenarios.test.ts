@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replayScenario } from './replay';
-import { compareWithExpectation } from '../../../lib/scenarios/compare';
-import type { Scenario } from '../../../lib/scenarios/format';
+import { compareWithExpectation } from '../../../scripts/scenarios/compare';
+import type { Scenario } from '../../../scripts/scenarios/format';
 
 /** Hand-computed stories for behaviour the shared scenarios do not exercise. */
 const specialAgreementAndFx: Scenario = {

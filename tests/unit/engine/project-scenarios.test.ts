@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayScenario } from './replay';
-import { compareWithExpectation } from '../../../lib/scenarios/compare';
-import type { Scenario } from '../../../lib/scenarios/format';
+import { compareWithExpectation } from '../../../scripts/scenarios/compare';
+import type { Scenario } from '../../../scripts/scenarios/format';
 
 /** The project's own hand-computed scenarios (tests/scenarios), same format as the shared ones. */
 const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');

@@ -21,7 +21,7 @@ import {
   type RewardContext,
   type WorkspaceConfig,
 } from '../../../lib/engine';
-import type { Scenario } from '../../../lib/scenarios/format';
+import type { Scenario } from '../../../scripts/scenarios/format';
 
 export type StoredEntry = NewLedgerEntry & LedgerEntryState & { batch: string | null };
 

@@ -18,7 +18,7 @@ import {
   type EventRewardDecision,
 } from '../../../lib/engine';
 import { createReplayState, nextId, rewardContextFor, storeEntries, type ReplayState } from './replay-state';
-import type { ScenarioOutput, Scenario, ScenarioStep } from '../../../lib/scenarios/format';
+import type { ScenarioOutput, Scenario, ScenarioStep } from '../../../scripts/scenarios/format';
 
 const DAY_MS = 86_400_000;
 

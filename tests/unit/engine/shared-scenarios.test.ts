@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayScenario } from './replay';
-import { compareWithExpectation } from '../../../lib/scenarios/compare';
-import type { Scenario } from '../../../lib/scenarios/format';
+import { compareWithExpectation } from '../../../scripts/scenarios/compare';
+import type { Scenario } from '../../../scripts/scenarios/format';
 
 // shared/ sits beside the repository (developers' machines and CI alike)
 const SCENARIO_DIR = process.env.SCENARIO_DIR ?? resolve(import.meta.dirname, '../../../../shared/scenarios');

@@ -1,5 +1,5 @@
 /** Compares a replay against a scenario's `expect` block with the README's comparison rules. */
-import { Decimal } from '../engine';
+import { Decimal } from '../../lib/engine';
 import type { ScenarioOutput, Scenario, ScenarioEntry, ScenarioPayout } from './format';
 
 function sameAmount(a: string, b: string): boolean {

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { ledgerEntries, payoutBatches, payouts } from '../../db/schema';
-import { workspaceBalances } from '../server/rewards/balances';
+import { workspaceBalances } from '../../lib/server/rewards/balances';
 import type { ScenarioBalance, ScenarioEntry, ScenarioPayout } from './format';
 import type { ScenarioIds } from './setup';
 

@@ -7,7 +7,7 @@ import {
 import { insertWorkspace } from '../../db/queries/workspaces';
 import { insertProgram } from '../../db/queries/programs';
 import { insertEnrollment, insertPartner } from '../../db/queries/partners';
-import { programScopeSchema, rewardRulesSchema } from '../validation/program';
+import { programScopeSchema, rewardRulesSchema } from '../../lib/validation/program';
 import type { Scenario } from './format';
 
 /** Scenario keys mapped to the records created for them. */

@@ -1,14 +1,14 @@
 import 'server-only';
 import type { Database } from '../../db/client';
-import { ingestEvent } from '../server/rewards/ingest-event';
-import { recordClick } from '../server/rewards/clicks';
-import { decideDeal, registerDeal } from '../server/rewards/deals';
-import { bindCustomerByHand } from '../server/rewards/manual-binding';
-import { closePool } from '../server/rewards/pools';
-import { createPayoutBatch, markPayoutFailed, markPayoutPaid, payoutIdsOfBatch } from '../server/rewards/payouts';
-import { changeEnrollmentStatus } from '../server/enrollments';
-import { eventSchema } from '../validation/events';
-import { AppError } from '../errors';
+import { ingestEvent } from '../../lib/server/rewards/ingest-event';
+import { recordClick } from '../../lib/server/rewards/clicks';
+import { decideDeal, registerDeal } from '../../lib/server/rewards/deals';
+import { bindCustomerByHand } from '../../lib/server/rewards/manual-binding';
+import { closePool } from '../../lib/server/rewards/pools';
+import { createPayoutBatch, markPayoutFailed, markPayoutPaid, payoutIdsOfBatch } from '../../lib/server/rewards/payouts';
+import { changeEnrollmentStatus } from '../../lib/server/enrollments';
+import { eventSchema } from '../../lib/validation/events';
+import { AppError } from '../../lib/errors';
 import type { ScenarioStep } from './format';
 import type { ScenarioIds } from './setup';
 

@@ -1,5 +1,5 @@
 /** The shape of shared/scenarios/*.json (see its README), as the scenario runner reads it. */
-import type { ProgramScope, RewardRule } from '../engine';
+import type { ProgramScope, RewardRule } from '../../lib/engine';
 
 export interface ScenarioProgram {
   key: string;
