@@ -13,10 +13,6 @@ export async function integrationSecrets(db: Executor, workspaceId: string) {
     .where(and(eq(webhookSecrets.workspaceId, workspaceId), inArray(webhookSecrets.kind, ['stripe', 'shopify'])));
 }
 
-export async function deleteIntegrationSecret(db: Executor, workspaceId: string, kind: IntegrationKind) {
-  await db.delete(webhookSecrets).where(and(eq(webhookSecrets.workspaceId, workspaceId), eq(webhookSecrets.kind, kind)));
-}
-
 export async function recordIntegrationAudit(db: Executor, input: { workspaceId: string; actorUserId: string; kind: IntegrationKind; action: 'secret_saved' | 'secret_removed' }) {
   await db.insert(auditLog).values({
     workspaceId: input.workspaceId, actorUserId: input.actorUserId, action: `integration.${input.action}`, subjectType: 'integration', subjectId: input.kind,

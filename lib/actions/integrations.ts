@@ -2,58 +2,46 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { deleteIntegrationSecret, recordIntegrationAudit } from '../../db/queries/integrations';
-import { merchantScopeForAction } from '../auth/guards';
-import { saveSecret } from '../server/secrets';
-import { ROLE_GROUPS } from '../server/scope';
-import { formToObject, toActionError, type ActionResult } from './result';
+import { removeIntegrationSecret, saveIntegrationSecret } from '../server/integration-secrets';
+import { merchantAction } from './define';
 
 // Merchants paste the secrets Stripe and Shopify sign their webhooks with. Stored encrypted and
-// never shown again: the page only says whether one is set. Each action checks session and tenant
-// itself (owners and admins), and the provider name, which arrives bound from the browser, is
-// validated like any other input.
+// never shown again: the page only says whether one is set. Owners and admins only; the provider
+// name arrives bound from the browser and is validated like any other input.
 
 const provider = z.enum(['stripe', 'shopify']);
 
-const secretForms = {
-  stripe: z.object({
+const secretForm = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('stripe'),
     secret: z.string().trim().regex(/^whsec_\S{8,}$/, 'must be the endpoint’s signing secret, which starts with whsec_'),
   }),
-  shopify: z.object({
+  z.object({
+    kind: z.literal('shopify'),
     secret: z.string().trim().min(16, 'looks too short for a Shopify secret').max(200).regex(/^\S+$/, 'must not contain spaces'),
   }),
-};
+]);
 
 const LABEL = { stripe: 'Stripe', shopify: 'Shopify' } as const;
 
-export async function saveIntegrationSecretAction(workspaceSlug: string, kind: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const scope = await merchantScopeForAction(workspaceSlug, ROLE_GROUPS.manage);
-    const which = provider.parse(kind);
-    const { secret } = secretForms[which].parse(formToObject(form));
-    await getDb().transaction(async (tx) => {
-      await saveSecret(tx, scope.workspaceId, which, secret);
-      await recordIntegrationAudit(tx, { workspaceId: scope.workspaceId, actorUserId: scope.userId, kind: which, action: 'secret_saved' });
-    });
+export const saveIntegrationSecretAction = merchantAction({
+  roles: 'manage',
+  input: secretForm,
+  bound: ['kind'],
+  run: async ({ scope, input: { kind, secret }, db }) => {
+    await saveIntegrationSecret(db, scope.workspaceId, scope.userId, kind, secret);
     revalidatePath(`/m/${scope.workspaceSlug}/settings/integrations`);
-    return { ok: true, message: `${LABEL[which]} secret saved. Webhooks signed with it are accepted from now on.` };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+    return { ok: true, message: `${LABEL[kind]} secret saved. Webhooks signed with it are accepted from now on.` };
+  },
+});
 
-export async function removeIntegrationSecretAction(workspaceSlug: string, kind: string): Promise<ActionResult> {
-  try {
-    const scope = await merchantScopeForAction(workspaceSlug, ROLE_GROUPS.manage);
-    const which = provider.parse(kind);
-    await getDb().transaction(async (tx) => {
-      await deleteIntegrationSecret(tx, scope.workspaceId, which);
-      await recordIntegrationAudit(tx, { workspaceId: scope.workspaceId, actorUserId: scope.userId, kind: which, action: 'secret_removed' });
-    });
+export const removeIntegrationSecretAction = merchantAction({
+  roles: 'manage',
+  input: z.object({ kind: provider }),
+  bound: ['kind'],
+  run: async ({ scope, input: { kind }, db }) => {
+    await removeIntegrationSecret(db, scope.workspaceId, scope.userId, kind);
     revalidatePath(`/m/${scope.workspaceSlug}/settings/integrations`);
-    return { ok: true, message: `${LABEL[which]} disconnected: its webhooks are refused until a secret is saved again.` };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+    return { ok: true, message: `${LABEL[kind]} disconnected: its webhooks are refused until a secret is saved again.` };
+  },
+});

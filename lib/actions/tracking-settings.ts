@@ -2,11 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { setAllowedDomains } from '../../db/queries/workspaces';
-import { merchantScopeForAction } from '../auth/guards';
-import { ROLE_GROUPS } from '../server/scope';
-import { formToObject, toActionError, type ActionResult } from './result';
+import { saveAllowedDomains } from '../server/tracking-settings';
+import { merchantAction } from './define';
 
 // A host name (optionally with a port for local development); subdomains are allowed by the rule.
 const host = z
@@ -24,14 +21,12 @@ const domainsForm = z.object({
 });
 
 /** Tracked links may only send visitors to these hosts (and their subdomains): no open redirects. */
-export async function saveAllowedDomainsAction(workspaceSlug: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const scope = await merchantScopeForAction(workspaceSlug, ROLE_GROUPS.manage);
-    const { domains } = domainsForm.parse(formToObject(form));
-    await setAllowedDomains(getDb(), scope.workspaceId, domains);
+export const saveAllowedDomainsAction = merchantAction({
+  roles: 'manage',
+  input: domainsForm,
+  run: async ({ scope, input: { domains }, db }) => {
+    await saveAllowedDomains(db, scope.workspaceId, domains);
     revalidatePath(`/m/${scope.workspaceSlug}/settings/tracking`);
     return { ok: true, message: domains.length ? `Links may point to ${domains.join(', ')}.` : 'No domains allowed: partners cannot create links until you add one.' };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+  },
+});
