@@ -1,4 +1,5 @@
 import type { RewardRule } from './validation/program';
+import type { PartnerCategory } from './domain/programs';
 
 /** Human wording of a reward rule, e.g. "10% of first purchases". Amounts stay strings. */
 export function describeRule(rule: RewardRule, unit: string): string {
@@ -16,15 +17,19 @@ export function describeRule(rule: RewardRule, unit: string): string {
   }
 }
 
-export const categoryLabel: Record<string, string> = {
-  agency: 'Agencies',
+/**
+ * Every partner category in words (the build fails if one is missing); the program form offers them
+ * in this order, referral first as its default. Indexable by any string: pages pass stored values.
+ */
+export const categoryLabel: Readonly<Record<string, string>> = {
   referral: 'Referral partners',
+  agency: 'Agencies',
   reseller: 'Resellers',
   affiliate: 'Affiliates',
   implementation: 'Implementation partners',
   internal: 'Internal sales',
   other: 'Other',
-};
+} satisfies Record<PartnerCategory, string>;
 
 export function formatDate(d: Date | string): string {
   return new Date(d).toISOString().slice(0, 10);

@@ -5,17 +5,21 @@
  */
 import type { Instant } from './time';
 import type { CustomUnit } from './units';
+import type { AttributionModel, CouponPrecedence, GroupStrategy, RuleType } from '../domain/programs';
+import type { BindingSource } from '../domain/bindings';
 
-export type AttributionModel = 'first_touch' | 'last_touch' | 'equal_split' | 'position_based';
-export type CouponPrecedence = 'override' | 'touch';
+// The lists themselves (and the Postgres enums and zod schemas made from them) live in lib/domain.
+export type { AttributionModel, CouponPrecedence, GroupStrategy, RuleType };
 
-export type RewardRule =
-  | { type: 'one_time_share'; percent: string }
-  | { type: 'recurring_share'; percent: string; durationMonths: number | null }
-  | { type: 'per_customer'; amount: string }
-  | { type: 'per_order'; amount: string }
-  | { type: 'milestone'; name: string; amount: string };
-export type RuleType = RewardRule['type'];
+/** What each rule type carries besides its type; a type in RULE_TYPES without fields here fails to compile. */
+interface RuleFields {
+  one_time_share: { percent: string };
+  recurring_share: { percent: string; durationMonths: number | null };
+  per_customer: { amount: string };
+  per_order: { amount: string };
+  milestone: { name: string; amount: string };
+}
+export type RewardRule = { [T in RuleType]: { type: T } & RuleFields[T] }[RuleType];
 
 export interface ScopeList {
   products?: string[];
@@ -58,7 +62,7 @@ export interface ProgramConfig {
 
 export interface ProgramGroupConfig {
   id: string;
-  strategy: 'highest_rank' | 'highest_reward';
+  strategy: GroupStrategy;
   /** Rank order: index 0 is rank 1 (top tier). */
   programIds: string[];
 }
@@ -132,7 +136,7 @@ export interface CustomerBinding {
   programId: string;
   customerId: string;
   boundAt: Instant;
-  source: 'attribution' | 'manual';
+  source: BindingSource;
   shares: BindingShare[];
 }
 

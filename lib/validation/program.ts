@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PARTNER_CATEGORIES } from '../domain/programs';
+import { approvalModeSchema, attributionModelSchema, couponPrecedenceSchema, ruleTypeSchema } from './enums';
 
 // Decimal amounts travel as strings so no float ever touches money.
 export const decimalString = z
@@ -7,10 +9,6 @@ export const decimalString = z
   .regex(/^-?\d+(\.\d+)?$/, 'must be a plain decimal number such as 12.50');
 export const positiveDecimalString = decimalString.refine((s) => !s.startsWith('-') && Number(s) > 0, 'must be greater than 0');
 export const nonNegativeDecimalString = decimalString.refine((s) => !s.startsWith('-'), 'must not be negative');
-
-export const partnerCategories = ['agency', 'referral', 'reseller', 'affiliate', 'implementation', 'internal', 'other'] as const;
-export const attributionModels = ['first_touch', 'last_touch', 'equal_split', 'position_based'] as const;
-export const couponPrecedences = ['override', 'touch'] as const;
 
 export const rewardRuleSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('one_time_share'), percent: nonNegativeDecimalString }),
@@ -35,9 +33,9 @@ export const programScopeSchema = z
 export type ProgramScope = z.infer<typeof programScopeSchema>;
 
 export const attributionSettingsSchema = z.object({
-  model: z.enum(attributionModels).default('last_touch'),
+  model: attributionModelSchema.default('last_touch'),
   windowDays: z.number().int().min(0).max(3650).default(30),
-  couponPrecedence: z.enum(couponPrecedences).default('override'),
+  couponPrecedence: couponPrecedenceSchema.default('override'),
 });
 
 const formInt = (min: number, max: number) => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min).max(max);
@@ -47,14 +45,14 @@ export const programFormSchema = z
   .object({
     name: z.string().trim().min(2, 'must be at least 2 characters').max(80),
     description: z.string().trim().max(500).optional().default(''),
-    category: z.enum(partnerCategories, { error: 'pick a partner category' }),
+    category: z.enum(PARTNER_CATEGORIES, { error: 'pick a partner category' }),
     unit: z.string().trim().min(1, 'is required').max(32),
-    model: z.enum(attributionModels).default('last_touch'),
+    model: attributionModelSchema.default('last_touch'),
     windowDays: formInt(0, 3650).default(30),
     holdDays: formInt(0, 365).default(30),
-    couponPrecedence: z.enum(couponPrecedences).default('override'),
-    approvalMode: z.enum(['auto', 'manual']).default('manual'),
-    ruleType: z.enum(['one_time_share', 'recurring_share', 'per_customer', 'per_order', 'milestone']),
+    couponPrecedence: couponPrecedenceSchema.default('override'),
+    approvalMode: approvalModeSchema.default('manual'),
+    ruleType: ruleTypeSchema,
     ruleValue: positiveDecimalString,
     milestoneName: z.string().trim().max(100).optional().default(''),
     durationMonths: z.preprocess((v) => (v === '' ? undefined : v), formInt(1, 600).optional()),
