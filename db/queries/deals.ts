@@ -1,17 +1,32 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { dealRegistrations, enrollments, partners, programs, workspaces } from '../schema';
+import { dealRegistrations, dealStatus, enrollments, partners, programs, workspaces } from '../schema';
 
-export type DealStatus = 'pending' | 'approved' | 'rejected' | 'expired';
-export type DealMatchType = 'email' | 'email_domain' | 'customer';
+export type DealStatus = (typeof dealStatus.enumValues)[number];
+export type DealMatchType = (typeof dealRegistrations.$inferSelect)['matchType'];
 
-export const DEAL_STATUSES: readonly DealStatus[] = ['pending', 'approved', 'rejected', 'expired'];
+export const DEAL_STATUSES: readonly DealStatus[] = dealStatus.enumValues;
 
 // No partner record at all still has to produce a valid (empty) IN list.
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-const columns = {
+// Expiry is derived when reading: a pending or approved registration whose expires_at has passed
+// reads as expired whether or not the expiry job has persisted it yet, so no page has to write
+// before it renders and a stale row can never be approved.
+const STILL_OPEN: DealStatus[] = ['pending', 'approved'];
+const overdue = (asOf: Date) => and(inArray(dealRegistrations.status, STILL_OPEN), lte(dealRegistrations.expiresAt, asOf))!;
+const statusAsOf = (asOf: Date) =>
+  sql<DealStatus>`(case when ${overdue(asOf)} then 'expired'::deal_status else ${dealRegistrations.status} end)`;
+
+/** The filter for a status as read at `asOf`; spelled per status so the (workspace, status) index still serves it. */
+function hasStatusAsOf(status: DealStatus, asOf: Date): SQL {
+  if (status === 'expired') return or(eq(dealRegistrations.status, 'expired'), overdue(asOf))!;
+  if (STILL_OPEN.includes(status)) return and(eq(dealRegistrations.status, status), gt(dealRegistrations.expiresAt, asOf))!;
+  return eq(dealRegistrations.status, status);
+}
+
+const columnsAsOf = (asOf: Date) => ({
   id: dealRegistrations.id,
   workspaceId: dealRegistrations.workspaceId,
   partnerId: dealRegistrations.partnerId,
@@ -20,7 +35,7 @@ const columns = {
   matchValue: dealRegistrations.matchValue,
   prospectName: dealRegistrations.prospectName,
   notes: dealRegistrations.notes,
-  status: dealRegistrations.status,
+  status: statusAsOf(asOf),
   registeredAt: dealRegistrations.registeredAt,
   decidedAt: dealRegistrations.decidedAt,
   expiresAt: dealRegistrations.expiresAt,
@@ -28,7 +43,7 @@ const columns = {
   partnerEmail: partners.email,
   programName: programs.name,
   workspaceName: workspaces.name,
-};
+});
 
 export interface DealRow {
   id: string;
@@ -39,6 +54,7 @@ export interface DealRow {
   matchValue: string;
   prospectName: string;
   notes: string;
+  /** as of the read's `asOf`: overdue pending and approved registrations read as expired */
   status: DealStatus;
   registeredAt: Date;
   decidedAt: Date | null;
@@ -53,14 +69,15 @@ export interface PartnerDealQuery {
   page: number;
   pageSize: number;
   status?: DealStatus;
+  /** the moment statuses are read at (expiry is derived, not waited for) */
+  asOf: Date;
 }
 
 /** Partner portal: the registrations of the caller's partner records, across workspaces, newest first. */
 export async function listDealsOfPartners(db: Executor, partnerIds: string[], q: PartnerDealQuery) {
   const filters: SQL[] = [inArray(dealRegistrations.partnerId, partnerIds.length ? partnerIds : [NO_ID])];
-  if (q.status) filters.push(eq(dealRegistrations.status, q.status));
-  const where = and(...filters);
-  return pageOfDeals(db, where, [desc(dealRegistrations.registeredAt), asc(dealRegistrations.id)], q);
+  if (q.status) filters.push(hasStatusAsOf(q.status, q.asOf));
+  return pageOfDeals(db, and(...filters), [desc(dealRegistrations.registeredAt), asc(dealRegistrations.id)], q);
 }
 
 export type DealSort = 'status' | 'registeredAt' | 'expiresAt' | 'partner' | 'program';
@@ -71,6 +88,7 @@ export interface WorkspaceDealQuery {
   sort: DealSort;
   dir: 'asc' | 'desc';
   status?: DealStatus;
+  asOf: Date;
 }
 
 /**
@@ -80,23 +98,22 @@ export interface WorkspaceDealQuery {
  */
 export async function listDealsOfWorkspace(db: Executor, workspaceId: string, q: WorkspaceDealQuery) {
   const filters: SQL[] = [eq(dealRegistrations.workspaceId, workspaceId)];
-  if (q.status) filters.push(eq(dealRegistrations.status, q.status));
-  const where = and(...filters);
+  if (q.status) filters.push(hasStatusAsOf(q.status, q.asOf));
   const sortCol = {
-    status: dealRegistrations.status,
+    status: statusAsOf(q.asOf),
     registeredAt: dealRegistrations.registeredAt,
     expiresAt: dealRegistrations.expiresAt,
     partner: partners.name,
     program: programs.name,
   }[q.sort];
   const order = q.dir === 'asc' ? asc : desc;
-  return pageOfDeals(db, where, [order(sortCol), asc(dealRegistrations.registeredAt), asc(dealRegistrations.id)], q);
+  return pageOfDeals(db, and(...filters), [order(sortCol), asc(dealRegistrations.registeredAt), asc(dealRegistrations.id)], q);
 }
 
-/** One registration; scoped by workspace, so another tenant's id is simply not found. */
-export async function findDeal(db: Executor, workspaceId: string, dealId: string): Promise<DealRow | undefined> {
+/** One registration as read at `asOf`; scoped by workspace, so another tenant's id is simply not found. */
+export async function findDeal(db: Executor, workspaceId: string, dealId: string, asOf: Date): Promise<DealRow | undefined> {
   const [row] = await db
-    .select(columns)
+    .select(columnsAsOf(asOf))
     .from(dealRegistrations)
     .innerJoin(partners, eq(partners.id, dealRegistrations.partnerId))
     .innerJoin(programs, eq(programs.id, dealRegistrations.programId))
@@ -105,30 +122,10 @@ export async function findDeal(db: Executor, workspaceId: string, dealId: string
   return row;
 }
 
-/**
- * The enrollment a partner registers a deal under, only when one of the caller's partner records
- * owns it; the action decides what else it requires (approved, program active).
- */
-export async function findDealEnrollment(db: Executor, partnerIds: string[], enrollmentId: string) {
-  const [row] = await db
-    .select({
-      workspaceId: enrollments.workspaceId,
-      partnerId: enrollments.partnerId,
-      programId: enrollments.programId,
-      status: enrollments.status,
-      programStatus: programs.status,
-      programName: programs.name,
-    })
-    .from(enrollments)
-    .innerJoin(programs, eq(programs.id, enrollments.programId))
-    .where(and(eq(enrollments.id, enrollmentId), inArray(enrollments.partnerId, partnerIds.length ? partnerIds : [NO_ID])));
-  return row;
-}
-
 /** One page of registrations with partner, program and workspace names, and the total count. */
-async function pageOfDeals(db: Executor, where: SQL | undefined, orderBy: SQL[], q: { page: number; pageSize: number }) {
+async function pageOfDeals(db: Executor, where: SQL | undefined, orderBy: SQL[], q: { page: number; pageSize: number; asOf: Date }) {
   const rows: DealRow[] = await db
-    .select(columns)
+    .select(columnsAsOf(q.asOf))
     .from(dealRegistrations)
     .innerJoin(partners, eq(partners.id, dealRegistrations.partnerId))
     .innerJoin(programs, eq(programs.id, dealRegistrations.programId))
@@ -139,4 +136,71 @@ async function pageOfDeals(db: Executor, where: SQL | undefined, orderBy: SQL[],
     .offset((q.page - 1) * q.pageSize);
   const [total] = await db.select({ n: count() }).from(dealRegistrations).where(where);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** Whether the partner is enrolled in the program (any status): a registration needs an enrollment. */
+export async function partnerIsEnrolled(db: Executor, workspaceId: string, partnerId: string, programId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: enrollments.id })
+    .from(enrollments)
+    .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.partnerId, partnerId), eq(enrollments.programId, programId)));
+  return Boolean(row);
+}
+
+export interface NewDeal {
+  partnerId: string;
+  programId: string;
+  matchType: DealMatchType;
+  /** already normalised by the service (lower-cased email or domain, trimmed customer id) */
+  matchValue: string;
+  prospectName: string;
+  notes: string;
+  registeredAt: Date;
+  expiresAt: Date;
+}
+
+export async function insertDeal(db: Executor, workspaceId: string, deal: NewDeal): Promise<{ id: string }> {
+  const [row] = await db
+    .insert(dealRegistrations)
+    .values({ workspaceId, ...deal, status: 'pending' })
+    .returning({ id: dealRegistrations.id });
+  return row;
+}
+
+/**
+ * Decides a registration that is still pending and unexpired at `at`; undefined when there is none
+ * (another tenant's id, already decided, or past its expiry). The status condition in the UPDATE
+ * makes two concurrent decisions settle on exactly one.
+ */
+export async function decidePendingDeal(db: Executor, workspaceId: string, dealId: string, decision: 'approved' | 'rejected', at: Date) {
+  const [row] = await db
+    .update(dealRegistrations)
+    .set({ status: decision, decidedAt: at })
+    .where(
+      and(
+        eq(dealRegistrations.workspaceId, workspaceId),
+        eq(dealRegistrations.id, dealId),
+        eq(dealRegistrations.status, 'pending'),
+        gt(dealRegistrations.expiresAt, at),
+      ),
+    )
+    .returning({ id: dealRegistrations.id, prospectName: dealRegistrations.prospectName });
+  return row;
+}
+
+/** Persists the expiry of a workspace's overdue registrations (all of them, or the ones listed); returns how many changed. */
+export async function expireOverdueDeals(db: Executor, workspaceId: string, asOf: Date, dealIds?: string[]): Promise<number> {
+  const filters = [eq(dealRegistrations.workspaceId, workspaceId), overdue(asOf)];
+  if (dealIds) filters.push(inArray(dealRegistrations.id, dealIds.length ? dealIds : [NO_ID]));
+  const rows = await db.update(dealRegistrations).set({ status: 'expired' }).where(and(...filters)).returning({ id: dealRegistrations.id });
+  return rows.length;
+}
+
+/**
+ * The expiry job's own write, deliberately across tenants: it changes nothing a reader sees (reads
+ * derive expiry already), only the stored status, and one UPDATE beats a loop over workspaces.
+ */
+export async function expireOverdueDealsForAllWorkspaces(db: Executor, asOf: Date): Promise<number> {
+  const rows = await db.update(dealRegistrations).set({ status: 'expired' }).where(overdue(asOf)).returning({ id: dealRegistrations.id });
+  return rows.length;
 }

@@ -1,9 +1,12 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { enrollments, enrollmentStatusChanges, partners, programs, workspaces } from '../schema';
 
 export type EnrollmentStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
+
+// No partner record at all still has to produce a valid (empty) IN list.
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 export async function findPartnerByEmail(db: Executor, workspaceId: string, email: string) {
   const [row] = await db
@@ -50,6 +53,26 @@ export async function findEnrollment(db: Executor, workspaceId: string, enrollme
     .select({ id: enrollments.id, status: enrollments.status, partnerId: enrollments.partnerId, programId: enrollments.programId })
     .from(enrollments)
     .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.id, enrollmentId)));
+  return row;
+}
+
+/**
+ * An enrollment by id, only when one of the caller's partner records owns it: any other id is not
+ * found, whoever owns it. The service decides what else it requires (approved, program active).
+ */
+export async function findEnrollmentOfPartners(db: Executor, partnerIds: string[], enrollmentId: string) {
+  const [row] = await db
+    .select({
+      workspaceId: enrollments.workspaceId,
+      partnerId: enrollments.partnerId,
+      programId: enrollments.programId,
+      status: enrollments.status,
+      programStatus: programs.status,
+      programName: programs.name,
+    })
+    .from(enrollments)
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .where(and(eq(enrollments.id, enrollmentId), inArray(enrollments.partnerId, partnerIds.length ? partnerIds : [NO_ID])));
   return row;
 }
 

@@ -2,16 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { findDeal, findDealEnrollment } from '../../db/queries/deals';
-import { partnerIdsOfUser } from '../../db/queries/partners';
-import { currentUser, merchantScopeForAction } from '../auth/guards';
-import { AppError } from '../errors';
-import { decideDeal, expireDeals, registerDeal, type DealInput } from '../server/rewards/deals';
-import { ROLE_GROUPS } from '../server/scope';
-import { formToObject, toActionError, type ActionResult } from './result';
+import { registerPartnerDeal } from '../server/deal-registration';
+import { decideDeal } from '../server/rewards/deals';
+import { merchantAction, partnerAction } from './define';
 
-const DAY_MS = 86_400_000;
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
@@ -34,40 +28,15 @@ const dealForm = z
     if (v.matchType === 'customer' && v.matchValue.length > 200) bad('is too long');
   });
 
-/**
- * A partner registers a prospect in one of their approved programs. The enrollment must belong to
- * one of the signed-in user's partner records and be approved in an active program: any other id
- * is "not found", whoever owns it. The merchant approves or rejects it later.
- */
-export async function registerDealAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const user = await currentUser();
-    if (!user) throw new AppError('unauthorized', 'Your session has ended; sign in again.');
-    const input = dealForm.parse(formToObject(form));
-    const db = getDb();
-    const partnerIds = (await partnerIdsOfUser(db, user.id)).map((p) => p.id);
-    const enrollment = await findDealEnrollment(db, partnerIds, input.enrollmentId);
-    if (!enrollment || enrollment.status !== 'approved' || enrollment.programStatus !== 'active') {
-      throw new AppError('not_found', 'Program not found.', { enrollmentId: 'not found' });
-    }
-    const match: DealInput['match'] =
-      input.matchType === 'email' ? { email: input.matchValue } : input.matchType === 'email_domain' ? { emailDomain: input.matchValue } : { customer: input.matchValue };
-    const now = new Date();
-    await registerDeal(db, enrollment.workspaceId, {
-      partnerId: enrollment.partnerId,
-      programId: enrollment.programId,
-      match,
-      prospectName: input.prospectName,
-      notes: input.notes,
-      registeredAt: now,
-      expiresAt: new Date(now.getTime() + input.expiresDays * DAY_MS),
-    });
+/** A partner registers a prospect in one of their approved programs; the merchant reviews it later. */
+export const registerDealAction = partnerAction({
+  input: dealForm,
+  run: async ({ partnerIds, input, db }) => {
+    const { programName } = await registerPartnerDeal(db, { partnerIds }, input);
     revalidatePath('/p/deals');
-    return { ok: true, message: `Deal for “${input.prospectName}” registered in ${enrollment.programName}; the merchant will review it.` };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+    return { ok: true, message: `Deal for “${input.prospectName}” registered in ${programName}; the merchant will review it.` };
+  },
+});
 
 const dealDecision = z.object({
   dealId: z.string().uuid('is not a valid id'),
@@ -75,22 +44,15 @@ const dealDecision = z.object({
 });
 
 /**
- * The merchant approves or rejects a pending registration. The tenant comes from the session; a
- * registration of another workspace, or one already decided or expired, is "not found".
+ * The merchant approves or rejects a pending registration. A registration of another workspace,
+ * or one already decided or past its expiry, is "not found".
  */
-export async function decideDealAction(workspaceSlug: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const scope = await merchantScopeForAction(workspaceSlug, ROLE_GROUPS.manage);
-    const { dealId, decision } = dealDecision.parse(formToObject(form));
-    const db = getDb();
-    const now = new Date();
-    // a registration past its expiry is no longer pending: mark it so before deciding
-    await expireDeals(db, scope.workspaceId, now);
-    await decideDeal(db, scope.workspaceId, dealId, decision, now);
-    const deal = await findDeal(db, scope.workspaceId, dealId);
+export const decideDealAction = merchantAction({
+  roles: 'manage',
+  input: dealDecision,
+  run: async ({ scope, input: { dealId, decision }, db }) => {
+    const deal = await decideDeal(db, scope.workspaceId, dealId, decision, new Date());
     revalidatePath(`/m/${scope.workspaceSlug}/deals`);
-    return { ok: true, message: `Deal${deal?.prospectName ? ` for “${deal.prospectName}”` : ''} ${decision}.` };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+    return { ok: true, message: `Deal${deal.prospectName ? ` for “${deal.prospectName}”` : ''} ${decision}.` };
+  },
+});

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import type { Database } from '../../db/client';
+import { findEnrollmentOfPartners } from '../../db/queries/partners';
 import { findEnrollmentForLink, findTrackedLink, insertLink, updateLinkDisabled, type TrackedLinkRow } from '../../db/queries/tracked-links';
 import { AppError } from '../errors';
 import { isLinkCode } from '../tracking/ids';
@@ -60,6 +61,23 @@ export async function createLink(db: Database, workspaceId: string, input: NewLi
   }
   await refreshLinkCache(db, workspaceId, created.id);
   return { ...created, destinationUrl };
+}
+
+/**
+ * A partner creates a link in one of its own enrollments. The enrollment must belong to one of the
+ * caller's partner records: any other id is "not found", whoever owns it; createLink then checks
+ * that it is approved in an active program.
+ */
+export async function createPartnerLink(
+  db: Database,
+  caller: { partnerIds: string[] },
+  input: { enrollmentId: string; destinationUrl: string; code?: string },
+): Promise<{ id: string; code: string; destinationUrl: string }> {
+  const enrollment = await findEnrollmentOfPartners(db, caller.partnerIds, input.enrollmentId);
+  if (!enrollment) throw new AppError('not_found', 'Program not found.', { enrollmentId: 'not found' });
+  return createLink(db, enrollment.workspaceId, {
+    partnerId: enrollment.partnerId, programId: enrollment.programId, destinationUrl: input.destinationUrl, code: input.code,
+  });
 }
 
 /** Switches a link off (or on again); the edge stops redirecting within its memory cache's few seconds. */

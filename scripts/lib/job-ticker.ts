@@ -2,11 +2,25 @@ import { createDatabase } from '../../db/client';
 import { getRedis } from '../../lib/kv/redis';
 import { flushClicks } from '../../lib/server/tracking/flush-clicks';
 import { deliverDueWebhooks } from '../../lib/server/webhooks/deliver';
+import { runDealExpiryJob } from '../../lib/server/rewards/deals';
+
+const DEAL_EXPIRY_EVERY_MS = 60_000;
+
+/** Runs `job` at most once per `everyMs` although the ticker calls it on every tick. */
+function atMostEvery(everyMs: number, job: () => Promise<unknown>): () => Promise<unknown> {
+  let last = 0;
+  return async () => {
+    if (Date.now() - last < everyMs) return;
+    await job();
+    last = Date.now();
+  };
+}
 
 /**
- * Runs the cron-style jobs (click flush, webhook delivery) every few seconds while `npm run dev`
- * runs, as the cron entries of vercel.json call their routes in a deployment. They run in this
- * process against the same database and Redis rather than over HTTP: requests to the job routes
+ * Runs the cron-style jobs while `npm run dev` runs, as the cron entries of vercel.json call their
+ * routes in a deployment: click flush and webhook delivery every few seconds, deal expiry once a
+ * minute (pages derive expiry anyway; the job only persists it). They run in this process against
+ * the same database and Redis rather than over HTTP: requests to the job routes
  * would make `next dev` rebuild and hot-reload open pages every few seconds. Quiet while jobs
  * succeed; a failure is reported once per streak, and recovery too.
  */
@@ -15,6 +29,7 @@ export function startJobTicker(opts: { databaseUrl: string; embedded: boolean; e
   const jobs: [string, () => Promise<unknown>][] = [
     ['flush clicks', () => flushClicks(db, getRedis(), { budgetMs: 5_000 })],
     ['deliver webhooks', () => deliverDueWebhooks(db)],
+    ['expire deals', atMostEvery(DEAL_EXPIRY_EVERY_MS, () => runDealExpiryJob(db, new Date()))],
   ];
   const failing = new Set<string>();
   let running = false;

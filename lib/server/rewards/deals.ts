@@ -1,7 +1,13 @@
 import 'server-only';
-import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { dealRegistrations, enrollments } from '../../../db/schema';
+import {
+  decidePendingDeal,
+  expireOverdueDeals,
+  expireOverdueDealsForAllWorkspaces,
+  insertDeal,
+  partnerIsEnrolled,
+  type DealMatchType,
+} from '../../../db/queries/deals';
 import { AppError } from '../../errors';
 
 export interface DealInput {
@@ -14,53 +20,57 @@ export interface DealInput {
   expiresAt: Date;
 }
 
-/** A partner claims a prospect; the merchant approves or rejects it later. */
-export async function registerDeal(db: Database, workspaceId: string, input: DealInput) {
-  const [enrolled] = await db
-    .select({ id: enrollments.id })
-    .from(enrollments)
-    .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.partnerId, input.partnerId), eq(enrollments.programId, input.programId)));
-  if (!enrolled) throw new AppError('invalid_input', 'The partner is not enrolled in this program.', { programId: 'partner not enrolled' });
-  const { email, emailDomain, customer } = input.match;
-  const [matchType, matchValue] = email
-    ? (['email', email.trim().toLowerCase()] as const)
-    : emailDomain
-      ? (['email_domain', emailDomain.trim().toLowerCase().replace(/^@/, '')] as const)
-      : customer
-        ? (['customer', customer.trim()] as const)
-        : (() => {
-            throw new AppError('invalid_input', 'Name the prospect by email, email domain or customer id.', { match: 'is required' });
-          })();
-  if (input.expiresAt <= input.registeredAt) throw new AppError('invalid_input', 'The registration must expire after it is made.', { expiresAt: 'must be later' });
-  const [row] = await db
-    .insert(dealRegistrations)
-    .values({
-      workspaceId, partnerId: input.partnerId, programId: input.programId, matchType, matchValue,
-      prospectName: input.prospectName ?? '', notes: input.notes ?? '', status: 'pending', registeredAt: input.registeredAt, expiresAt: input.expiresAt,
-    })
-    .returning({ id: dealRegistrations.id });
-  return row;
+/** The stored form of a prospect: lower-cased emails and domains, as attribution compares them. */
+function matchOf(match: DealInput['match']): { matchType: DealMatchType; matchValue: string } {
+  if (match.email) return { matchType: 'email', matchValue: match.email.trim().toLowerCase() };
+  if (match.emailDomain) return { matchType: 'email_domain', matchValue: match.emailDomain.trim().toLowerCase().replace(/^@/, '') };
+  if (match.customer) return { matchType: 'customer', matchValue: match.customer.trim() };
+  throw new AppError('invalid_input', 'Name the prospect by email, email domain or customer id.', { match: 'is required' });
 }
 
-/** Approve or reject a pending registration. An approved one counts from its registration time. */
-export async function decideDeal(db: Database, workspaceId: string, dealId: string, decision: 'approved' | 'rejected', at: Date) {
-  const [row] = await db
-    .update(dealRegistrations)
-    .set({ status: decision, decidedAt: at })
-    .where(and(eq(dealRegistrations.workspaceId, workspaceId), eq(dealRegistrations.id, dealId), eq(dealRegistrations.status, 'pending')))
-    .returning({ id: dealRegistrations.id });
-  if (!row) throw new AppError('not_found', 'No pending deal registration with this id.');
+/** A partner claims a prospect; the merchant approves or rejects it later. */
+export async function registerDeal(db: Database, workspaceId: string, input: DealInput): Promise<{ id: string }> {
+  if (!(await partnerIsEnrolled(db, workspaceId, input.partnerId, input.programId))) {
+    throw new AppError('invalid_input', 'The partner is not enrolled in this program.', { programId: 'partner not enrolled' });
+  }
+  const match = matchOf(input.match);
+  if (input.expiresAt <= input.registeredAt) throw new AppError('invalid_input', 'The registration must expire after it is made.', { expiresAt: 'must be later' });
+  return insertDeal(db, workspaceId, {
+    partnerId: input.partnerId, programId: input.programId, ...match,
+    prospectName: input.prospectName ?? '', notes: input.notes ?? '', registeredAt: input.registeredAt, expiresAt: input.expiresAt,
+  });
 }
 
 /**
- * Marks registrations past their expiry as expired (a cron job and the console call this). The
- * engine already ignores expired registrations by their date; the status keeps lists honest.
+ * Approve or reject a pending registration. An approved one counts from its registration time.
+ * One that has passed its expiry cannot be decided: its expiry is persisted in the same
+ * transaction (committed even though the decision is refused), so the stored status agrees
+ * with what every read already shows.
+ */
+export async function decideDeal(
+  db: Database,
+  workspaceId: string,
+  dealId: string,
+  decision: 'approved' | 'rejected',
+  at: Date,
+): Promise<{ id: string; prospectName: string }> {
+  const decided = await db.transaction(async (tx) => {
+    await expireOverdueDeals(tx, workspaceId, at, [dealId]);
+    return decidePendingDeal(tx, workspaceId, dealId, decision, at);
+  });
+  if (!decided) throw new AppError('not_found', 'No pending deal registration with this id.');
+  return decided;
+}
+
+/**
+ * Persists the expiry of a workspace's registrations past their date. Reads already derive it and
+ * the engine judges deals by their dates, so this only keeps the stored status honest.
  */
 export async function expireDeals(db: Database, workspaceId: string, now: Date): Promise<number> {
-  const rows = await db
-    .update(dealRegistrations)
-    .set({ status: 'expired' })
-    .where(and(eq(dealRegistrations.workspaceId, workspaceId), inArray(dealRegistrations.status, ['pending', 'approved']), lte(dealRegistrations.expiresAt, now)))
-    .returning({ id: dealRegistrations.id });
-  return rows.length;
+  return expireOverdueDeals(db, workspaceId, now);
+}
+
+/** The scheduled expiry job (app/api/jobs/expire-deals, the dev ticker): every workspace at once; idempotent. */
+export async function runDealExpiryJob(db: Database, now: Date): Promise<{ expired: number }> {
+  return { expired: await expireOverdueDealsForAllWorkspaces(db, now) };
 }

@@ -2,7 +2,6 @@ import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { DEAL_STATUSES, listDealsOfPartners, type DealRow } from '@/db/queries/deals';
 import { listLinkableEnrollmentsOfUser } from '@/db/queries/tracked-links';
-import { expireDeals } from '@/lib/server/rewards/deals';
 import { formatDate } from '@/lib/format';
 import type { SearchParams } from '@/lib/page-props';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -19,12 +18,10 @@ export default async function DealsPage({ searchParams }: { searchParams: Search
   const db = getDb();
   const state = tableStateFrom(sp, ['registeredAt'], { sort: 'registeredAt', dir: 'desc' });
   const status = DEAL_STATUSES.find((s) => s === sp.status);
-  // registrations past their date show as expired (the engine judges by date either way)
-  const now = new Date();
-  await Promise.all([...new Set(partners.map((p) => p.workspaceId))].map((ws) => expireDeals(db, ws, now)));
   const [programs, { rows, total }] = await Promise.all([
     listLinkableEnrollmentsOfUser(db, user.id),
-    listDealsOfPartners(db, partners.map((p) => p.id), { page: state.page, pageSize: state.pageSize, status }),
+    // registrations past their date read as expired (derived by the query; a job persists it later)
+    listDealsOfPartners(db, partners.map((p) => p.id), { page: state.page, pageSize: state.pageSize, status, asOf: new Date() }),
   ]);
   const columns: Column<DealRow>[] = [
     {

@@ -1,7 +1,7 @@
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { DEAL_STATUSES, listDealsOfWorkspace, type DealRow, type DealSort } from '@/db/queries/deals';
-import { expireDeals } from '@/lib/server/rewards/deals';
+import { roleCan } from '@/lib/domain/roles';
 import { formatDate } from '@/lib/format';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -18,12 +18,10 @@ export default async function DealsPage({ params, searchParams }: WorkspaceTable
   // the default order is the review queue: pending first, oldest first
   const state = tableStateFrom(sp, SORTS, { sort: 'status', dir: 'asc' });
   const status = DEAL_STATUSES.find((s) => s === sp.status);
-  const db = getDb();
-  // registrations past their date show as expired (the engine judges by date either way)
-  await expireDeals(db, scope.workspaceId, new Date());
-  const { rows, total } = await listDealsOfWorkspace(db, scope.workspaceId, { ...state, sort: state.sort as DealSort, status });
+  // registrations past their date read as expired (derived by the query; a job persists it later)
+  const { rows, total } = await listDealsOfWorkspace(getDb(), scope.workspaceId, { ...state, sort: state.sort as DealSort, status, asOf: new Date() });
   const base = `/m/${scope.workspaceSlug}/deals`;
-  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  const canManage = roleCan(scope.role, 'manage');
   const columns: Column<DealRow>[] = [
     {
       key: 'prospect',
