@@ -1,99 +1,84 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { redirect, unstable_rethrow } from 'next/navigation';
-import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { signIn, signOut } from '../auth';
-import { currentUser } from '../auth/guards';
-import { getDb } from '../../db/client';
 import { signUpMerchant, requestPasswordReset, resetPassword } from '../server/accounts';
+import { appOrigin } from '../server/app-origin';
 import { joinProgram } from '../server/enrollments';
 import { merchantSignUpSchema, partnerJoinSchema, passwordResetRequestSchema, passwordResetSchema, signInSchema } from '../validation/accounts';
-import { env } from '../env';
-import { formToObject, toActionError, type ActionResult } from './result';
+import type { ActionResult } from './result';
+import { publicAction } from './define';
 
 async function signInWith(email: string, password: string, redirectTo: string) {
   await signIn('credentials', { email, password, redirectTo });
 }
 
-export async function signInAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const parsed = signInSchema.safeParse(formToObject(form));
-  if (!parsed.success) return toActionError(parsed.error);
-  try {
-    await signInWith(parsed.data.email, parsed.data.password, '/home');
-    return { ok: true };
-  } catch (err) {
-    unstable_rethrow(err);
-    if (err instanceof AuthError) {
-      const code = (err as AuthError & { code?: string }).code;
-      if (code === 'rate_limited') return { ok: false, message: 'Too many failed attempts. Wait 15 minutes and try again.' };
-      return { ok: false, message: 'Email or password is incorrect.' };
-    }
-    return toActionError(err);
-  }
+/** Auth.js reports wrong credentials (and our rate limit) as AuthError; anything else is ours. */
+function signInRefusal(err: unknown): ActionResult | undefined {
+  if (!(err instanceof AuthError)) return undefined;
+  const code = (err as AuthError & { code?: string }).code;
+  if (code === 'rate_limited') return { ok: false, message: 'Too many failed attempts. Wait 15 minutes and try again.' };
+  return { ok: false, message: 'Email or password is incorrect.' };
 }
 
-export async function signUpAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const input = merchantSignUpSchema.parse(formToObject(form));
-    const { workspaceSlug } = await signUpMerchant(getDb(), input);
+export const signInAction = publicAction({
+  input: signInSchema,
+  mapError: signInRefusal,
+  run: async ({ input }) => {
+    await signInWith(input.email, input.password, '/home');
+    return { ok: true };
+  },
+});
+
+export const signUpAction = publicAction({
+  input: merchantSignUpSchema,
+  run: async ({ input, db }) => {
+    const { workspaceSlug } = await signUpMerchant(db, input);
     await signInWith(input.email, input.password, `/m/${workspaceSlug}`);
     return { ok: true };
-  } catch (err) {
-    unstable_rethrow(err);
-    return toActionError(err);
-  }
-}
+  },
+});
 
-export async function joinProgramAction(
-  target: { workspaceSlug: string; programSlug: string },
-  _prev: ActionResult | null,
-  form: FormData,
-): Promise<ActionResult> {
-  try {
-    const user = await currentUser();
+// The program a join page applies to arrives as a bound argument, which a client could forge: it is
+// parsed like any input (the service then finds only active programs with their join page on).
+const joinTarget = z.object({ workspaceSlug: z.string().min(1).max(200), programSlug: z.string().min(1).max(200) });
+
+/**
+ * Applying to a program: `(target, prev, form)`. A signed-in user applies as themselves (no form);
+ * a visitor fills in the form, which creates the account or proves they own it.
+ */
+export const joinProgramAction = publicAction({
+  bound: ['target'],
+  run: async ({ user, rawInput, db }) => {
+    const target = joinTarget.parse(rawInput.target);
     if (user) {
-      await joinProgram(getDb(), target, { signedInUserId: user.id, email: user.email, name: user.name ?? undefined });
+      await joinProgram(db, target, { signedInUserId: user.id, email: user.email, name: user.name ?? undefined });
       redirect('/p');
     }
-    const input = partnerJoinSchema.parse(formToObject(form));
-    await joinProgram(getDb(), target, { form: input });
-    await signInWith(input.email, input.password, '/p');
+    const form = partnerJoinSchema.parse(rawInput);
+    await joinProgram(db, target, { form });
+    await signInWith(form.email, form.password, '/p');
     return { ok: true };
-  } catch (err) {
-    unstable_rethrow(err);
-    return toActionError(err);
-  }
-}
+  },
+});
 
-async function appUrl(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured;
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? `localhost:${env().PORT}`;
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}`;
-}
-
-export async function requestPasswordResetAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const { email } = passwordResetRequestSchema.parse(formToObject(form));
-    await requestPasswordReset(getDb(), email, await appUrl());
+export const requestPasswordResetAction = publicAction({
+  input: passwordResetRequestSchema,
+  run: async ({ input: { email }, db }) => {
+    await requestPasswordReset(db, email, await appOrigin());
     return { ok: true, message: 'If an account exists for this email, a reset link is on its way.' };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+  },
+});
 
-export async function resetPasswordAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const { token, password } = passwordResetSchema.parse(formToObject(form));
-    await resetPassword(getDb(), token, password);
+export const resetPasswordAction = publicAction({
+  input: passwordResetSchema,
+  run: async ({ input: { token, password }, db }) => {
+    await resetPassword(db, token, password);
     return { ok: true, message: 'Your password was changed. You can sign in now.' };
-  } catch (err) {
-    return toActionError(err);
-  }
-}
+  },
+});
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/sign-in' });

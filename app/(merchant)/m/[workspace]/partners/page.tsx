@@ -1,4 +1,5 @@
 import { requireMerchant } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { listPartnerEnrollments, type EnrollmentStatus, type PartnerListRow } from '@/db/queries/partners';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
@@ -25,7 +26,7 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
     search,
   });
   const base = `/m/${scope.workspaceSlug}/partners`;
-  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  const canManage = roleCan(scope.role, 'manage');
   const columns: Column<PartnerListRow>[] = [
     { key: 'name', header: 'Partner', sortKey: 'name', cell: (r) => <span className="font-medium text-slate-900">{r.name}</span> },
     { key: 'email', header: 'Email', sortKey: 'email', cell: (r) => r.email },

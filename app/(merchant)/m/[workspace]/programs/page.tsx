@@ -1,4 +1,5 @@
 import { requireMerchant } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { listPrograms } from '@/db/queries/programs';
 import { listUnits } from '@/db/queries/units';
@@ -10,7 +11,7 @@ export default async function ProgramsPage({ params }: { params: Promise<{ works
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
   const [programs, units] = await Promise.all([listPrograms(db, scope.workspaceId), listUnits(db, scope.workspaceId)]);
-  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  const canManage = roleCan(scope.role, 'manage');
   return (
     <>
       <PageHeader title="Programs" description="Each program has its own partners, reward unit, rules and terms." />
