@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { enrollments, programs, workspaces } from '../schema';
 import type { RewardRule, ProgramScope } from '../../lib/validation/program';
@@ -39,14 +39,6 @@ export async function listPrograms(db: Executor, workspaceId: string): Promise<P
     .groupBy(programs.id)
     .orderBy(asc(programs.name));
   return rows;
-}
-
-export async function findProgram(db: Executor, workspaceId: string, programId: string) {
-  const [row] = await db
-    .select()
-    .from(programs)
-    .where(and(eq(programs.workspaceId, workspaceId), eq(programs.id, programId)));
-  return row;
 }
 
 /** What the public join page may show: only active programs with the page switched on. */
@@ -100,11 +92,6 @@ export async function insertProgram(db: Executor, workspaceId: string, input: Ne
     .values({ ...input, workspaceId })
     .returning({ id: programs.id, slug: programs.slug });
   return row;
-}
-
-export async function countPrograms(db: Executor, workspaceId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(programs).where(eq(programs.workspaceId, workspaceId));
-  return row?.n ?? 0;
 }
 
 export async function programSlugTaken(db: Executor, workspaceId: string, slug: string): Promise<boolean> {

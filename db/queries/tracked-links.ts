@@ -68,16 +68,6 @@ export async function findEnrollmentForLink(db: Executor, workspaceId: string, p
   return row;
 }
 
-/** An enrollment by id, only when one of this user's partner records owns it. */
-export async function findEnrollmentOfUser(db: Executor, userId: string, enrollmentId: string) {
-  const [row] = await db
-    .select({ workspaceId: enrollments.workspaceId, partnerId: enrollments.partnerId, programId: enrollments.programId, status: enrollments.status })
-    .from(enrollments)
-    .innerJoin(partners, eq(partners.id, enrollments.partnerId))
-    .where(and(eq(enrollments.id, enrollmentId), eq(partners.userId, userId)));
-  return row;
-}
-
 export async function listCouponsOfUser(db: Executor, userId: string) {
   return db
     .select({ id: coupons.id, code: coupons.code, disabled: coupons.disabled, workspaceName: workspaces.name, programName: programs.name })

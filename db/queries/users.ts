@@ -18,11 +18,6 @@ export async function findUserCredentials(db: Executor, email: string) {
   return row;
 }
 
-export async function findUserById(db: Executor, id: string): Promise<UserDto | undefined> {
-  const [row] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, id));
-  return row;
-}
-
 export async function insertUser(db: Executor, input: { email: string; name: string; passwordHash: string }): Promise<UserDto> {
   const [row] = await db
     .insert(users)
