@@ -28,8 +28,11 @@ export async function rememberVisitor(db: Executor, workspaceId: string, custome
   await db.insert(customerVisitors).values({ workspaceId, customerId, visitorId, firstSeenAt: at }).onConflictDoNothing();
 }
 
-export async function visitorIdsOf(db: Executor, customerId: string): Promise<string[]> {
-  const rows = await db.select({ v: customerVisitors.visitorId }).from(customerVisitors).where(eq(customerVisitors.customerId, customerId));
+export async function visitorIdsOf(db: Executor, workspaceId: string, customerId: string): Promise<string[]> {
+  const rows = await db
+    .select({ v: customerVisitors.visitorId })
+    .from(customerVisitors)
+    .where(and(eq(customerVisitors.workspaceId, workspaceId), eq(customerVisitors.customerId, customerId)));
   return rows.map((r) => r.v);
 }
 
@@ -54,14 +57,3 @@ export async function replaceBinding(db: Executor, workspaceId: string, customer
   await db.delete(bindings).where(and(eq(bindings.customerId, customerId), eq(bindings.programId, binding.programId), eq(bindings.workspaceId, workspaceId)));
   await insertBinding(db, workspaceId, customerId, binding);
 }
-
-export async function findCustomerByExternalId(db: Executor, workspaceId: string, externalId: string) {
-  const [row] = await db
-    .select({ id: customers.id, externalId: customers.externalId, email: customers.email })
-    .from(customers)
-    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.externalId, externalId)));
-  return row;
-}
-
-export const customerCount = (db: Executor, workspaceId: string) =>
-  db.select({ n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.workspaceId, workspaceId));

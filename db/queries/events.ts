@@ -2,8 +2,10 @@ import 'server-only';
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { events } from '../schema';
+import type { EventResult, EventSource, EventType } from '../../lib/domain/events';
+import type { StoredEvent } from '../../lib/validation/events';
 
-export type EventType = 'order' | 'refund' | 'milestone';
+export type { EventType };
 
 export interface EventListRow {
   id: string;
@@ -54,9 +56,9 @@ export async function insertRawEvent(
     workspaceId: string;
     senderId: string;
     type: EventType;
-    source: 'api' | 'stripe' | 'shopify' | 'manual' | 'seed' | 'scenario';
+    source: EventSource;
     occurredAt: Date;
-    payload: unknown;
+    payload: StoredEvent;
     orderRef?: string | null;
   },
 ) {
@@ -65,5 +67,35 @@ export async function insertRawEvent(
     .values({ ...input, orderRef: input.orderRef ?? null })
     .onConflictDoNothing({ target: [events.workspaceId, events.senderId] })
     .returning({ id: events.id });
+  return row;
+}
+
+/** Stores what the event produced; every repeat of its sender id is answered with this result. */
+export async function markEventProcessed(db: Executor, workspaceId: string, eventId: string, outcome: { result: EventResult; customerId: string | null }) {
+  await db
+    .update(events)
+    .set({ status: 'processed', result: outcome.result, customerId: outcome.customerId })
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.id, eventId)));
+}
+
+/** The stored answer for a sender id; null while the first copy is still being processed. */
+export async function findEventResult(db: Executor, workspaceId: string, senderId: string): Promise<EventResult | null> {
+  const [row] = await db
+    .select({ result: events.result })
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, senderId)));
+  return row?.result ?? null;
+}
+
+/**
+ * The processed order a refund names, locked FOR UPDATE: refunds of one order are then applied one
+ * after the other, so "refunded so far" is always exact.
+ */
+export async function lockProcessedOrder(db: Executor, workspaceId: string, orderRef: string) {
+  const [row] = await db
+    .select({ id: events.id, payload: events.payload, customerId: events.customerId })
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, orderRef), eq(events.type, 'order'), eq(events.status, 'processed')))
+    .for('update');
   return row;
 }

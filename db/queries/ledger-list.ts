@@ -13,8 +13,20 @@ export interface LedgerListQuery {
   dir: 'asc' | 'desc';
   kind?: EntryKind;
   search?: string;
-  /** the partner portal passes the caller's own partner ids */
-  partnerIds?: string[];
+}
+
+/**
+ * Whose entries: a merchant's workspace, or a partner user's own partner records (one per merchant,
+ * so the portal lists across workspaces). One of the two is always required.
+ */
+export type EntryScope = { workspaceId: string } | { partnerIds: readonly string[] };
+
+// no partner record matches this: an empty id list finds nothing instead of everything
+const NO_PARTNER = '00000000-0000-0000-0000-000000000000';
+
+function scopeFilter(scope: EntryScope): SQL {
+  if ('workspaceId' in scope) return eq(ledgerEntries.workspaceId, scope.workspaceId);
+  return inArray(ledgerEntries.partnerId, scope.partnerIds.length ? [...scope.partnerIds] : [NO_PARTNER]);
 }
 
 const columns = {
@@ -48,11 +60,18 @@ function withEntryJoins<T extends PgSelect>(query: T) {
 
 export type LedgerRow = { [K in keyof typeof columns]: (typeof columns)[K]['_']['data'] | null } & { id: string };
 
-/** Ledger entries of one workspace (optionally of some partners), paged and sorted in SQL. */
-export async function listLedger(db: Executor, workspaceId: string | null, q: LedgerListQuery) {
-  const filters: SQL[] = [];
-  if (workspaceId) filters.push(eq(ledgerEntries.workspaceId, workspaceId));
-  if (q.partnerIds) filters.push(inArray(ledgerEntries.partnerId, q.partnerIds.length ? q.partnerIds : ['00000000-0000-0000-0000-000000000000']));
+/** The console's ledger: one workspace's entries, paged and sorted in SQL. */
+export function listWorkspaceLedger(db: Executor, workspaceId: string, q: LedgerListQuery) {
+  return listLedger(db, { workspaceId }, q);
+}
+
+/** The partner portal's earnings: the entries of the caller's own partner records, in every workspace. */
+export function listPartnerLedger(db: Executor, partnerIds: readonly string[], q: LedgerListQuery) {
+  return listLedger(db, { partnerIds }, q);
+}
+
+async function listLedger(db: Executor, scope: EntryScope, q: LedgerListQuery) {
+  const filters: SQL[] = [scopeFilter(scope)];
   if (q.kind) filters.push(eq(ledgerEntries.kind, q.kind));
   if (q.search) {
     const term = `%${q.search.replace(/[%_\\]/g, '\\$&')}%`;
@@ -69,12 +88,9 @@ export async function listLedger(db: Executor, workspaceId: string | null, q: Le
   return { rows, total: total?.n ?? 0 };
 }
 
-/** One entry with its explanation; scoped by workspace so a foreign id is simply not found. */
-export async function findEntry(db: Executor, scope: { workspaceId?: string; partnerIds?: string[] }, entryId: string) {
-  const conds: SQL[] = [eq(ledgerEntries.id, entryId)];
-  if (scope.workspaceId) conds.push(eq(ledgerEntries.workspaceId, scope.workspaceId));
-  if (scope.partnerIds) conds.push(inArray(ledgerEntries.partnerId, scope.partnerIds.length ? scope.partnerIds : ['00000000-0000-0000-0000-000000000000']));
-  if (!scope.workspaceId && !scope.partnerIds) throw new Error('findEntry needs a tenant scope');
+/** One entry with its explanation; scoped so that another tenant's id is simply not found. */
+export async function findEntry(db: Executor, scope: EntryScope, entryId: string) {
+  const conds: SQL[] = [eq(ledgerEntries.id, entryId), scopeFilter(scope)];
   const detail = { ...columns, explanation: ledgerEntries.explanation, reversesEntryId: ledgerEntries.reversesEntryId, partnerId: ledgerEntries.partnerId, workspaceId: ledgerEntries.workspaceId };
   const [row] = await withEntryJoins(db.select(detail).from(ledgerEntries).$dynamic()).where(and(...conds));
   return row;

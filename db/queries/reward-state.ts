@@ -217,11 +217,11 @@ export async function loadBindings(
   return [...byId.values()];
 }
 
-export async function loadRewardUsage(db: Executor, customerId: string): Promise<RewardUsage> {
+export async function loadRewardUsage(db: Executor, workspaceId: string, customerId: string): Promise<RewardUsage> {
   const rows = await db
     .select({ programId: customerRewardUsages.programId, rule: customerRewardUsages.rule, name: customerRewardUsages.name })
     .from(customerRewardUsages)
-    .where(eq(customerRewardUsages.customerId, customerId));
+    .where(and(eq(customerRewardUsages.workspaceId, workspaceId), eq(customerRewardUsages.customerId, customerId)));
   return {
     perCustomerUsed: rows.filter((r) => r.rule === 'per_customer').map((r) => r.programId),
     milestonesUsed: rows.filter((r) => r.rule === 'milestone').map((r) => ({ programId: r.programId, name: r.name })),

@@ -1,6 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
+import { clicks } from '../schema';
 
 /** A click ready for the clicks table (from the Redis queue or the relay). */
 export interface ClickRowInput {
@@ -56,8 +57,13 @@ export async function insertClickRows(db: Executor, rows: readonly ClickRowInput
   return { inserted: Number(inserted), alreadyStored: Number(known) - Number(inserted), orphaned: distinct - Number(known) };
 }
 
-/** Click ids are minted globally unique, so existence needs no tenant (callers filter by it after). */
-export async function clickExists(db: Executor, clickId: string): Promise<boolean> {
-  const result = await db.execute(sql`select 1 from clicks where id = ${clickId}`);
-  return result.rows.length > 0;
+/** Whether the workspace's click is in Postgres (the primary key finds it; the workspace scopes it). */
+export async function clickExists(db: Executor, workspaceId: string, clickId: string): Promise<boolean> {
+  const rows = await db.select({ id: clicks.id }).from(clicks).where(and(eq(clicks.workspaceId, workspaceId), eq(clicks.id, clickId)));
+  return rows.length > 0;
+}
+
+export async function countClicks(db: Executor, workspaceId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(clicks).where(eq(clicks.workspaceId, workspaceId));
+  return row?.n ?? 0;
 }

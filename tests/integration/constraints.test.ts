@@ -4,6 +4,10 @@ import { testDatabase, uniq } from '../helpers/db';
 import { createMerchant, PASSWORD } from '../helpers/fixtures';
 import { insertRawEvent } from '../../db/queries/events';
 import { joinProgram } from '../../lib/server/enrollments';
+import { ingestEvent } from '../../lib/server/rewards/ingest-event';
+import { workspaceBalances } from '../../lib/server/rewards/balances';
+import { eventSchema } from '../../lib/validation/events';
+import { setUpScenario } from '../../scripts/scenarios/setup';
 import { events, ledgerEntries, partners, payoutBatches, payoutItems, payouts, pools } from '../../db/schema';
 
 const db = testDatabase();
@@ -15,7 +19,10 @@ describe('idempotency constraints', () => {
     const senderId = uniq('evt');
     const attempts = await Promise.all(
       Array.from({ length: 10 }, () =>
-        insertRawEvent(db, { workspaceId: m.scope.workspaceId, senderId, type: 'order', source: 'api', occurredAt: new Date(), payload: { id: senderId } }),
+        insertRawEvent(db, {
+          workspaceId: m.scope.workspaceId, senderId, type: 'order', source: 'api', occurredAt: new Date(),
+          payload: eventSchema.parse({ id: senderId, type: 'order', occurredAt: new Date().toISOString(), data: { customer: { externalId: 'c' }, currency: 'USD', lines: [{ product: 'x', amount: '1' }] } }),
+        }),
       ),
     );
     expect(attempts.filter(Boolean)).toHaveLength(1);
@@ -54,8 +61,34 @@ describe('idempotency constraints', () => {
     expect(n).toBe(2);
   });
 
-  it('stores money as numeric, exactly', async () => {
-    const [row] = await db.execute<{ v: string }>(sql`select ('0.1'::numeric + '0.2'::numeric)::text as v`).then((r) => r.rows);
-    expect(row.v).toBe('0.3');
+  // 12345678901234568.19 has more significant digits than a double holds (it reads back as
+  // ...568.2): any JS number on the way from the request to the ledger would show here.
+  it('keeps money exact from the event to the ledger and back, beyond what a float can hold', async () => {
+    const code = uniq('exact');
+    const ids = await setUpScenario(db, {
+      title: 'exact money', workspace: { baseCurrency: 'USD' },
+      programs: [{ key: 'p', unit: 'USD', model: 'last_touch', windowDays: 30, holdDays: 0, rewards: [{ type: 'one_time_share', percent: '10' }] }],
+      partners: [{ key: 'x', email: `${code}@p.test`, enrollments: [{ program: 'p' }], links: [{ code }] }],
+      steps: [], expect: { entries: [] },
+    });
+    const at = '2026-03-01T00:00:00Z';
+    const lines = [{ product: 'a', amount: '0.10' }, { product: 'b', amount: '0.20' }, { product: 'c', amount: '12345678901234567.89' }];
+    const order = eventSchema.parse({ id: 'o-exact', type: 'order', occurredAt: at, data: { customer: { externalId: 'c' }, currency: 'USD', partnerCode: code, lines } });
+    const { result } = await ingestEvent(db, ids.workspaceId, order, { source: 'api', now: new Date(at) });
+    // 10% of 12345678901234568.19, rounded half-up to cents
+    const commission = '1234567890123456.82';
+    expect(String(Number(commission))).not.toBe(commission);
+    expect(result.entries.map((e) => e.amount)).toEqual([commission]);
+    const stored = await db.select({ amount: ledgerEntries.amount }).from(ledgerEntries).where(eq(ledgerEntries.workspaceId, ids.workspaceId));
+    expect(stored).toEqual([{ amount: commission }]);
+    const [raw] = await db.select({ payload: events.payload }).from(events).where(and(eq(events.workspaceId, ids.workspaceId), eq(events.senderId, 'o-exact')));
+    expect(raw.payload.type === 'order' && raw.payload.data.lines.map((l) => l.amount)).toEqual(lines.map((l) => l.amount));
+
+    // a full refund reverses exactly what was paid: the partner's balance is zero to the cent
+    const refund = eventSchema.parse({ id: 'r-exact', type: 'refund', occurredAt: '2026-03-02T00:00:00Z', data: { orderId: 'o-exact' } });
+    const reversed = await ingestEvent(db, ids.workspaceId, refund, { source: 'api', now: new Date('2026-03-02T00:00:00Z') });
+    expect(reversed.result.entries.map((e) => e.amount)).toEqual([`-${commission}`]);
+    const [balance] = await workspaceBalances(db, ids.workspaceId, new Date('2026-03-03T00:00:00Z'));
+    expect(balance).toMatchObject({ pending: '0.00', payable: '0.00', processing: '0.00', paid: '0.00' });
   });
 });

@@ -143,9 +143,12 @@ describe('the flush job', () => {
 describe('an order right after the click', () => {
   it('can have its click flushed on demand before attribution', async () => {
     const id = clickIdOf((await visit(links[0].code)).location)!;
-    expect(await ensureClickStored(db, getRedis(), id)).toBe(true);
+    expect(await ensureClickStored(db, getRedis(), ws.workspaceId, id)).toBe(true);
     expect(await pendingLength()).toBe(0);
-    expect(await ensureClickStored(db, getRedis(), 'clk_00000000000000000000000000000000', 500)).toBe(false);
+    expect(await ensureClickStored(db, getRedis(), ws.workspaceId, 'clk_00000000000000000000000000000000', 500)).toBe(false);
+    // another workspace's click is not this workspace's, even once it is stored
+    const other = await trackingWorkspace(db, 0);
+    expect(await ensureClickStored(db, getRedis(), other.workspaceId, id, 200)).toBe(false);
   });
 });
 

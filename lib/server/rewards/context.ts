@@ -28,9 +28,9 @@ export async function loadRewardContext(
     () => loadWorkspaceConfig(db, workspaceId),
     () => loadProgramConfigs(db, workspaceId),
     () => loadGroupConfigs(db, workspaceId),
-    () => visitorIdsOf(db, customer.id),
+    () => visitorIdsOf(db, workspaceId, customer.id),
     () => loadBindings(db, workspaceId, { customerId: customer.id }, () => customer.externalId),
-    () => loadRewardUsage(db, customer.id),
+    () => loadRewardUsage(db, workspaceId, customer.id),
     () => loadMatchingDeals(db, workspaceId, customer),
   );
   const knownVisitorIds = [...visitorIds];

@@ -1,35 +1,14 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Executor, Transaction } from '../../../db/client';
-import { events } from '../../../db/schema';
-import { insertRawEvent } from '../../../db/queries/events';
+import { findEventResult, insertRawEvent, markEventProcessed } from '../../../db/queries/events';
 import { AppError } from '../../errors';
 import { EngineError } from '../../engine';
+import type { EventResult, EventSource } from '../../domain/events';
 import type { IncomingEvent } from '../../validation/events';
 import { processOrder } from './process-order';
 import { processRefund } from './process-refund';
 import { processMilestone } from './process-milestone';
 import { enqueueWebhooks } from '../webhooks/outbox';
-
-export type EventSource = 'api' | 'stripe' | 'shopify' | 'manual' | 'seed' | 'scenario';
-
-export interface EventResultEntry {
-  id: string;
-  partnerId: string;
-  programId: string | null;
-  kind: string;
-  rule: string | null;
-  amount: string;
-  unit: string;
-}
-
-/** What the sender gets back, stored with the event so every repeat gets the very same answer. */
-export interface EventResult {
-  id: string;
-  type: IncomingEvent['type'];
-  status: 'processed';
-  entries: EventResultEntry[];
-}
 
 export interface IngestOutcome {
   duplicate: boolean;
@@ -76,7 +55,7 @@ export async function ingestEvent(
         status: 'processed',
         entries: outcome.entries.map((e) => ({ id: e.id, partnerId: e.partnerId, programId: e.programId, kind: e.kind, rule: e.rule, amount: e.amount, unit: e.unit })),
       };
-      await tx.update(events).set({ status: 'processed', result, customerId: outcome.customerId }).where(eq(events.id, stored.id));
+      await markEventProcessed(tx, workspaceId, stored.id, { result, customerId: outcome.customerId });
       await enqueueWebhooks(tx, workspaceId, 'entry.created', result.entries.map((entry) => ({ entry, event: { id: event.id, type: event.type } })), now);
       return { duplicate: false, result };
     });
@@ -90,10 +69,7 @@ export async function ingestEvent(
 }
 
 async function storedResult(tx: Transaction, workspaceId: string, senderId: string): Promise<EventResult> {
-  const [row] = await tx
-    .select({ result: events.result })
-    .from(events)
-    .where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, senderId)));
-  if (!row?.result) throw new AppError('conflict', `Event ${senderId} is still being processed; retry shortly.`);
-  return row.result as EventResult;
+  const result = await findEventResult(tx, workspaceId, senderId);
+  if (!result) throw new AppError('conflict', `Event ${senderId} is still being processed; retry shortly.`);
+  return result;
 }

@@ -3,7 +3,8 @@ import type { Database } from '../../../db/client';
 import { getRedis } from '../../kv/redis';
 import { ensureClickStored } from '../tracking/ensure-click-stored';
 import type { IncomingEvent } from '../../validation/events';
-import { ingestEvent, type EventSource, type IngestOutcome } from './ingest-event';
+import type { EventSource } from '../../domain/events';
+import { ingestEvent, type IngestOutcome } from './ingest-event';
 
 /**
  * Ingestion for events arriving over HTTP (our API, Stripe, Shopify). A visitor may buy seconds
@@ -14,7 +15,7 @@ import { ingestEvent, type EventSource, type IngestOutcome } from './ingest-even
 export async function ingestLiveEvent(db: Database, workspaceId: string, event: IncomingEvent, opts: { source: EventSource; now?: Date }): Promise<IngestOutcome> {
   if (event.type === 'order' && event.data.clickId) {
     try {
-      await ensureClickStored(db, getRedis(), event.data.clickId);
+      await ensureClickStored(db, getRedis(), workspaceId, event.data.clickId);
     } catch (err) {
       console.error(`[events] could not flush pending clicks before order ${event.id}`, err);
     }

@@ -1,13 +1,12 @@
 import 'server-only';
 import { inOrder } from '../../../db/in-order';
-import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../../db/client';
-import { events } from '../../../db/schema';
+import { lockProcessedOrder } from '../../../db/queries/events';
 import { insertEntries, insertOrderRefund, loadEntryStates, refundedSoFar } from '../../../db/queries/ledger';
 import { loadWorkspaceConfig } from '../../../db/queries/reward-state';
 import { computeRefundAdjustments, Decimal, orderTotal } from '../../engine';
 import { AppError } from '../../errors';
-import type { IncomingEvent, OrderData } from '../../validation/events';
+import type { IncomingEvent } from '../../validation/events';
 import type { EventRef } from './persist';
 
 type RefundEvent = Extract<IncomingEvent, { type: 'refund' }>;
@@ -18,16 +17,13 @@ type RefundEvent = Extract<IncomingEvent, { type: 'refund' }>;
  */
 export async function processRefund(tx: Transaction, ref: EventRef, event: RefundEvent, now: Date) {
   const orderRef = event.data.orderId;
-  const [order] = await tx
-    .select({ id: events.id, payload: events.payload, customerId: events.customerId })
-    .from(events)
-    .where(and(eq(events.workspaceId, ref.workspaceId), eq(events.senderId, orderRef), eq(events.type, 'order'), eq(events.status, 'processed')))
-    .for('update');
+  const order = await lockProcessedOrder(tx, ref.workspaceId, orderRef);
   if (!order) {
     throw new AppError('invalid_input', `No processed order with id ${orderRef} in this workspace.`, { 'data.orderId': 'names no known order' });
   }
+  if (order.payload.type !== 'order') throw new Error(`event ${order.id} is stored as an order but its payload is a ${order.payload.type}`);
+  const lines = order.payload.data.lines;
   const at = new Date(event.occurredAt);
-  const lines = (order.payload as { data: OrderData }).data.lines;
   const [before, entries, config] = await inOrder(
     () => refundedSoFar(tx, ref.workspaceId, orderRef),
     () => loadEntryStates(tx, ref.workspaceId, { orderRef }),

@@ -1,7 +1,7 @@
 import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { partnerBalances } from '@/db/queries/balances';
-import { listLedger } from '@/db/queries/ledger-list';
+import { listPartnerLedger } from '@/db/queries/ledger-list';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { BalanceBar } from '@/components/charts/balance-bar';
 import { tableStateFrom } from '@/components/data-table/server-table';
@@ -17,7 +17,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 25 });
   // one partner record per merchant: balances per merchant and unit
   const balances = (await Promise.all(partners.map((p) => partnerBalances(db, p.workspaceId, now, p.id)))).flat();
-  const { rows, total } = await listLedger(db, null, { ...state, sort: state.sort as (typeof SORTS)[number], partnerIds: partners.map((p) => p.id) });
+  const { rows, total } = await listPartnerLedger(db, partners.map((p) => p.id), { ...state, sort: state.sort as (typeof SORTS)[number] });
   return (
     <>
       <PageHeader title="Earnings" description="Pending rewards wait out the merchant's refund window; payable ones go into the next payout." />

@@ -1,6 +1,6 @@
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
-import { listLedger, type EntryKind } from '@/db/queries/ledger-list';
+import { listWorkspaceLedger, type EntryKind } from '@/db/queries/ledger-list';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { tableStateFrom } from '@/components/data-table/server-table';
 import { LedgerTable } from '@/components/ledger/ledger-table';
@@ -16,7 +16,7 @@ export default async function LedgerPage({ params, searchParams }: WorkspaceTabl
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 50 });
   const kind = KINDS.find((k) => k === sp.kind);
   const search = typeof sp.q === 'string' && sp.q ? sp.q.slice(0, 100) : undefined;
-  const { rows, total } = await listLedger(getDb(), scope.workspaceId, { ...state, sort: state.sort as (typeof SORTS)[number], kind, search });
+  const { rows, total } = await listWorkspaceLedger(getDb(), scope.workspaceId, { ...state, sort: state.sort as (typeof SORTS)[number], kind, search });
   const base = `/m/${scope.workspaceSlug}/ledger`;
   return (
     <>
