@@ -5,6 +5,7 @@ import { Decimal } from '../engine';
 import { AppError } from '../errors';
 import type { IncomingEvent } from '../validation/events';
 import { fromProviderDecimal, toAmountString } from './amounts';
+import { readPayload } from './payload';
 
 // Shopify webhooks, checked and turned into our canonical events (no database here).
 
@@ -86,13 +87,7 @@ export function translateShopifyWebhook(topic: string | null, payload: unknown):
   return { kind: 'ignored', reason: `${topic ?? 'a webhook without X-Shopify-Topic'} does not concern rewards` };
 }
 
-function parse<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
-  const parsed = schema.safeParse(payload);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = (issue?.path ?? []).map(String).join('.') || '_';
-  throw new AppError('invalid_input', `Shopify webhook: ${path} ${issue?.message ?? 'is invalid'}.`, { [path]: issue?.message ?? 'is invalid' });
-}
+const parse = <T extends z.ZodType>(schema: T, payload: unknown) => readPayload(schema, payload, { sender: 'Shopify webhook' });
 
 // --- orders/paid ----------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ import { Decimal } from '../engine';
 import { AppError } from '../errors';
 import type { IncomingEvent } from '../validation/events';
 import { fromStripeMinor, toAmountString } from './amounts';
+import { readPayload } from './payload';
 
 // What Stripe tells us, checked and turned into our canonical events. No database and no Stripe
 // API call here: the payload alone must be enough.
@@ -162,13 +163,7 @@ export function translateStripeEvent(event: StripeEnvelope): StripeInstruction {
   return checkoutOrder(parseObject(checkoutSession, object), occurredAt);
 }
 
-function parseObject<T extends z.ZodType>(schema: T, object: unknown): z.infer<T> {
-  const parsed = schema.safeParse(object);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = ['data', 'object', ...(issue?.path ?? [])].map(String).join('.');
-  throw new AppError('invalid_input', `Stripe event: ${path} ${issue?.message ?? 'is invalid'}.`, { [path]: issue?.message ?? 'is invalid' });
-}
+const parseObject = <T extends z.ZodType>(schema: T, object: unknown) => readPayload(schema, object, { sender: 'Stripe event', at: ['data', 'object'] });
 
 // --- checkout.session.completed / async_payment_succeeded ------------------------------------------
 

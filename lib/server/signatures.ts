@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors';
 
 // The event signature scheme, used for inbound events and outbound webhooks alike:
 //   X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">
@@ -31,4 +32,10 @@ export function verifySignature(secret: string, header: string | null, rawBody: 
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
   return match ? { ok: true } : { ok: false, reason: 'signature does not match' };
+}
+
+/** The events API's check: a 401 naming what is wrong with the X-Signature header. */
+export function assertEventSignature(secret: string, header: string | null, rawBody: string, now = new Date()): void {
+  const verdict = verifySignature(secret, header, rawBody, now);
+  if (!verdict.ok) throw new AppError('unauthorized', `Bad signature: ${verdict.reason}.`);
 }

@@ -1,7 +1,9 @@
-import { errorResponse, parseJson } from '@/lib/http/respond';
-import { ingestLiveEvent } from '@/lib/server/rewards/ingest-live-event';
+import { parseJson } from '@/lib/http/respond';
+import { signedRoute } from '@/lib/http/signed-route';
+import { notConnected } from '@/lib/integrations/not-connected';
 import { translateShopifyWebhook, verifyShopifyWebhook } from '@/lib/integrations/shopify';
-import { openWebhook, webhookReply } from '@/lib/integrations/webhook-request';
+import { webhookReply } from '@/lib/integrations/webhook-reply';
+import { ingestLiveEvent } from '@/lib/server/rewards/ingest-live-event';
 import { eventSchema } from '@/lib/validation/events';
 
 export const runtime = 'nodejs';
@@ -10,15 +12,16 @@ export const runtime = 'nodejs';
  * §7 Shopify webhooks: orders/paid becomes an order and refunds/create a refund; other topics are
  * acknowledged and ignored. Verified with X-Shopify-Hmac-Sha256 before the body is even parsed.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
-  try {
-    const { db, workspaceId, rawBody, secret } = await openWebhook(request, (await params).workspace, 'shopify');
-    verifyShopifyWebhook(rawBody, request.headers.get('x-shopify-hmac-sha256'), secret);
+export const POST = signedRoute({
+  name: 'POST /api/v1/integrations/shopify',
+  workspaceFrom: 'path',
+  secret: 'shopify',
+  noSecret: notConnected('shopify'),
+  verify: (rawBody, secret, headers) => verifyShopifyWebhook(rawBody, headers.get('x-shopify-hmac-sha256'), secret),
+  handle: async ({ request, db, workspaceId, rawBody }) => {
     const instruction = translateShopifyWebhook(request.headers.get('x-shopify-topic'), parseJson(rawBody));
     if (instruction.kind === 'ignored') return webhookReply({ ignored: true, reason: instruction.reason });
     const event = eventSchema.parse(instruction.event);
     return webhookReply(await ingestLiveEvent(db, workspaceId, event, { source: 'shopify' }));
-  } catch (err) {
-    return errorResponse(err, 'POST /api/v1/integrations/shopify');
-  }
-}
+  },
+});

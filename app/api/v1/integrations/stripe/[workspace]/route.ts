@@ -1,7 +1,8 @@
-import { errorResponse } from '@/lib/http/respond';
+import { signedRoute } from '@/lib/http/signed-route';
+import { notConnected } from '@/lib/integrations/not-connected';
 import { verifyStripeWebhook, translateStripeEvent } from '@/lib/integrations/stripe';
 import { ingestStripeInstruction } from '@/lib/integrations/stripe-ingest';
-import { openWebhook, webhookReply } from '@/lib/integrations/webhook-request';
+import { webhookReply } from '@/lib/integrations/webhook-reply';
 
 export const runtime = 'nodejs';
 
@@ -10,12 +11,11 @@ export const runtime = 'nodejs';
  * become orders, charge.refunded a refund; every other type is acknowledged and ignored. Verified
  * with the official SDK against the workspace's endpoint signing secret (whsec_…).
  */
-export async function POST(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
-  try {
-    const { db, workspaceId, rawBody, secret } = await openWebhook(request, (await params).workspace, 'stripe');
-    const event = await verifyStripeWebhook(rawBody, request.headers.get('stripe-signature'), secret);
-    return webhookReply(await ingestStripeInstruction(db, workspaceId, translateStripeEvent(event)));
-  } catch (err) {
-    return errorResponse(err, 'POST /api/v1/integrations/stripe');
-  }
-}
+export const POST = signedRoute({
+  name: 'POST /api/v1/integrations/stripe',
+  workspaceFrom: 'path',
+  secret: 'stripe',
+  noSecret: notConnected('stripe'),
+  verify: (rawBody, secret, headers) => verifyStripeWebhook(rawBody, headers.get('stripe-signature'), secret),
+  handle: async ({ db, workspaceId, verified: event }) => webhookReply(await ingestStripeInstruction(db, workspaceId, translateStripeEvent(event))),
+});
