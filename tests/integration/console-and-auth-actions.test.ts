@@ -12,7 +12,7 @@ import { enrollments, members } from '../../db/schema';
 // The actions run for real through their wrapper; only the session, Auth.js, the cache and the
 // request headers (for the reset link's origin) are stood in for.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; email: string; name?: string } } }));
-const signIn = vi.hoisted(() => vi.fn(async (..._args: unknown[]) => undefined));
+const signIn = vi.hoisted(() => vi.fn<(...args: unknown[]) => Promise<undefined>>(async () => undefined));
 // next-auth's ESM build does not load under vitest (it imports `next/server` without an extension);
 // its two error classes, which the sign-in action maps, are all these tests need of it.
 const authErrors = vi.hoisted(() => {
