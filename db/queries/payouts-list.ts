@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { partners, payoutBatches, payouts } from '../schema';
+import type { PayoutStatus } from '../../lib/domain/payouts';
 
 export async function listBatches(db: Executor, workspaceId: string, q: { page: number; pageSize: number }) {
   const rows = await db
@@ -32,21 +33,25 @@ export interface PayoutRow {
   partnerName: string;
   unit: string;
   amount: string;
-  status: 'processing' | 'paid' | 'failed';
+  status: PayoutStatus;
   reference: string | null;
   paidAt: Date | null;
   failureReason: string | null;
 }
 
-export async function listPayouts(
-  db: Executor,
-  scope: { workspaceId?: string; partnerIds?: string[] },
-  q: { page: number; pageSize: number; status?: PayoutRow['status'] },
-) {
-  const conds: SQL[] = [];
-  if (scope.workspaceId) conds.push(eq(payouts.workspaceId, scope.workspaceId));
-  if (scope.partnerIds) conds.push(sql`${payouts.partnerId} in ${scope.partnerIds.length ? scope.partnerIds : ['00000000-0000-0000-0000-000000000000']}`);
-  if (!scope.workspaceId && !scope.partnerIds) throw new Error('listPayouts needs a tenant scope');
+/**
+ * Whose payouts: a merchant's workspace, or a partner user's own partner records (one per merchant,
+ * so the portal lists across workspaces). One of the two is always required.
+ */
+export type PayoutScope = { workspaceId: string } | { partnerIds: readonly string[] };
+
+// no partner record matches this: an empty id list finds nothing instead of everything
+const NO_PARTNER = '00000000-0000-0000-0000-000000000000';
+
+export async function listPayouts(db: Executor, scope: PayoutScope, q: { page: number; pageSize: number; status?: PayoutStatus }) {
+  const conds: SQL[] = [
+    'workspaceId' in scope ? eq(payouts.workspaceId, scope.workspaceId) : inArray(payouts.partnerId, scope.partnerIds.length ? [...scope.partnerIds] : [NO_PARTNER]),
+  ];
   if (q.status) conds.push(eq(payouts.status, q.status));
   const where = and(...conds);
   const rows: PayoutRow[] = await db

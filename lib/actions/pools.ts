@@ -17,7 +17,7 @@ export const closePoolAction = merchantAction({
   run: async ({ scope, input: { poolId, period }, db }) => {
     const result = await closePool(db, scope.workspaceId, poolId, period, new Date());
     revalidatePath(`/m/${scope.workspaceSlug}/pools`);
-    const winners = (result.closing as { standings: { qualified: boolean }[] }).standings.filter((s) => s.qualified).length;
+    const winners = result.closing.standings.filter((s) => s.qualified).length;
     return { ok: true, message: result.alreadyClosed ? `${period} was already closed; nothing changed.` : `${period} closed: ${winners} partner${winners === 1 ? '' : 's'} qualified.` };
   },
 });

@@ -1,4 +1,5 @@
 import { requireMerchant } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { partnerBalances, workspaceTotals } from '@/db/queries/balances';
 import { listBatches, listPayouts, type PayoutRow } from '@/db/queries/payouts-list';
@@ -22,7 +23,7 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
     listBatches(db, scope.workspaceId, { page: 1, pageSize: 12 }),
     listPayouts(db, { workspaceId: scope.workspaceId }, { page: state.page, pageSize: state.pageSize, status: 'processing' }),
   ]);
-  const canPay = ['owner', 'admin', 'finance'].includes(scope.role);
+  const canPay = roleCan(scope.role, 'finance');
   const base = `/m/${scope.workspaceSlug}/payouts`;
   const awaitingColumns: Column<PayoutRow>[] = [
     { key: 'batch', header: 'Batch', cell: (r) => r.batch },

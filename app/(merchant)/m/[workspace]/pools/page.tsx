@@ -1,11 +1,10 @@
 import { requireMerchant } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { listPools } from '@/db/queries/setup-lists';
 import { namesForIds } from '@/db/queries/names';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ClosePoolForm } from '@/components/merchant/close-pool-form';
-
-type Standing = { partnerId: string; metric: string; qualified: boolean; bonus: string | null };
 
 function previousPeriod(kind: string, now: Date): string {
   if (kind === 'year') return String(now.getUTCFullYear() - 1);
@@ -17,9 +16,9 @@ export default async function PoolsPage({ params }: { params: Promise<{ workspac
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
   const pools = await listPools(db, scope.workspaceId);
-  const partnerIds = pools.flatMap((p) => p.closings.flatMap((c) => (c.result as { standings: Standing[] }).standings.map((s) => s.partnerId)));
+  const partnerIds = pools.flatMap((p) => p.closings.flatMap((c) => c.result.standings.map((s) => s.partnerId)));
   const { partnerNames } = await namesForIds(db, scope.workspaceId, partnerIds);
-  const canClose = ['owner', 'admin', 'finance'].includes(scope.role);
+  const canClose = roleCan(scope.role, 'finance');
   return (
     <>
       <PageHeader title="Performance pools" description="A bonus per period shared among partners who beat the goal, in proportion to their metric." />
@@ -40,7 +39,7 @@ export default async function PoolsPage({ params }: { params: Promise<{ workspac
                       <p className="mb-1 text-sm font-medium">{c.period} <span className="text-xs text-slate-500">closed {c.closedAt.toISOString().slice(0, 10)}</span></p>
                       <table className="w-full text-sm">
                         <tbody className="divide-y divide-slate-100 tabular-nums">
-                          {(c.result as { standings: Standing[] }).standings.map((s) => (
+                          {c.result.standings.map((s) => (
                             <tr key={s.partnerId}>
                               <td className="py-1">{partnerNames[s.partnerId] ?? s.partnerId}</td>
                               <td className="py-1 text-right">{s.metric}</td>

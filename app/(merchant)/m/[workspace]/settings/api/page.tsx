@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { listDeliveries, secretStatus } from '@/db/queries/webhooks';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
@@ -16,7 +17,7 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
   const [secrets, deliveries] = await Promise.all([secretStatus(db, scope.workspaceId), listDeliveries(db, scope.workspaceId, state)]);
   const events = secrets.find((s) => s.kind === 'events');
   const outbound = secrets.find((s) => s.kind === 'outbound');
-  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  const canManage = roleCan(scope.role, 'manage');
   return (
     <>
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>

@@ -1,20 +1,11 @@
 import Link from 'next/link';
-import { headers } from 'next/headers';
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { integrationSecrets } from '@/db/queries/integrations';
-import { env } from '@/lib/env';
+import { roleCan } from '@/lib/domain/roles';
+import { appOrigin } from '@/lib/server/app-origin';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { IntegrationSecretForm } from './secret-form';
-
-/** Where Stripe and Shopify must send their webhooks: the public base URL, else this request's host. */
-async function baseUrl(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/$/, '');
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? `localhost:${env().PORT}`;
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${host}`;
-}
 
 function Status({ since }: { since: Date | undefined }) {
   return since ? <Badge tone="green">connected {since.toISOString().slice(0, 10)}</Badge> : <Badge tone="amber">not connected</Badge>;
@@ -28,8 +19,9 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ w
   const { scope } = await requireMerchant((await params).workspace);
   const rows = await integrationSecrets(getDb(), scope.workspaceId);
   const since = (kind: 'stripe' | 'shopify') => rows.find((r) => r.kind === kind)?.createdAt;
-  const canManage = scope.role === 'owner' || scope.role === 'admin';
-  const base = `${await baseUrl()}/api/v1/integrations`;
+  const canManage = roleCan(scope.role, 'manage');
+  // where Stripe and Shopify must send their webhooks
+  const base = `${await appOrigin()}/api/v1/integrations`;
   return (
     <>
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { allowedDomainsOf } from '@/db/queries/workspaces';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -8,7 +9,7 @@ import { AllowedDomainsForm } from '@/components/settings/domains-form';
 export default async function TrackingSettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { scope } = await requireMerchant((await params).workspace);
   const domains = await allowedDomainsOf(getDb(), scope.workspaceId);
-  const canManage = scope.role === 'owner' || scope.role === 'admin';
+  const canManage = roleCan(scope.role, 'manage');
   return (
     <>
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>
