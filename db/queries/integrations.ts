@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../client';
 import { auditLog, events, webhookSecrets } from '../schema';
+import type { StoredEvent } from '../../lib/validation/events';
 
 export type IntegrationKind = 'stripe' | 'shopify';
 
@@ -22,7 +23,7 @@ export async function recordIntegrationAudit(db: Executor, input: { workspaceId:
 export interface StripeOrderRow {
   id: string;
   senderId: string;
-  payload: unknown;
+  payload: StoredEvent;
 }
 
 /**

@@ -5,7 +5,7 @@ import { currencyPrecision, Decimal, orderTotal } from '../engine';
 import { AppError } from '../errors';
 import { ingestEvent, type IngestOutcome } from '../server/rewards/ingest-event';
 import { ingestLiveEvent } from '../server/rewards/ingest-live-event';
-import { eventSchema, type IncomingEvent, type OrderData } from '../validation/events';
+import { eventSchema, type StoredEvent } from '../validation/events';
 import type { StripeCharge, StripeInstruction } from './stripe';
 
 export type StripeOutcome = IngestOutcome | { ignored: true; reason: string };
@@ -17,7 +17,7 @@ export async function ingestStripeInstruction(db: Database, workspaceId: string,
   const event = eventSchema.parse(instruction.event);
   // The raw copy keeps the Stripe ids of the payment next to the canonical event: refunds find
   // their order through them (see lockStripeOrderByPayment).
-  const stored: IncomingEvent & { stripe: { object: string; id: string; refs: string[] } } = {
+  const stored: StoredEvent = {
     ...event,
     stripe: { object: instruction.payment.object, id: instruction.payment.objectId, refs: instruction.payment.refs },
   };
@@ -59,13 +59,16 @@ async function ingestChargeRefund(db: Database, workspaceId: string, charge: Str
     if (!repeat && earlier >= charge.amount_refunded) {
       return { ignored: true as const, reason: `a later refund state of ${charge.id} (${earlier} refunded) was already applied` };
     }
-    const data = (order.payload as { data: OrderData }).data;
+    const { payload } = order;
+    // lockStripeOrderByPayment finds orders only; the check narrows the stored event's type
+    if (payload.type !== 'order') throw new AppError('internal', `Stored event ${order.senderId} is not an order.`);
+    const { data } = payload;
     const total = orderTotal(data.lines);
     const share = (refunded: number) =>
       refunded >= charged ? total : total.times(refunded).div(charged).toDecimalPlaces(currencyPrecision(data.currency), Decimal.ROUND_HALF_UP);
     const amount = Decimal.max(share(charge.amount_refunded).minus(share(earlier)), 0);
     const event = eventSchema.parse({ id, type: 'refund', occurredAt, data: { orderId: order.senderId, amount: amount.toFixed() } });
-    const stored: IncomingEvent & { stripe: { charge: string; amountRefunded: number; amountCharged: number } } = {
+    const stored: StoredEvent = {
       ...event,
       stripe: { charge: charge.id, amountRefunded: charge.amount_refunded, amountCharged: charged },
     };
