@@ -10,7 +10,6 @@ import { insertEnrollment, insertPartner } from './queries/partners';
 import { hashPassword } from '../lib/auth/password';
 import { DEMO_PASSWORD, DEMO_SLUG, demoCatalog, demoPartners, demoPrograms } from './seed-data';
 import type { IncomingEvent } from '../lib/validation/events';
-import { playDemoStory, type StoryInput } from './seed-story';
 
 const DAY = 86_400_000;
 
@@ -31,22 +30,24 @@ export async function demoExists(db: Database): Promise<boolean> {
   return Boolean(row);
 }
 
-/**
- * Creates the demo workspace: programs of several categories and units, a group, a pool, partners
- * with links and coupons, clicks, and six months of orders, refunds and milestones kept as raw
- * events. No ledger rows are written here: rewards come only from feeding events to the engine.
- */
-export async function seedDemoWorkspace(db: Database, now: Date): Promise<{ events: number; clicks: number; entries: number }> {
-  const story = await createDemoConfiguration(db, now);
-  const entries = await playDemoStory(db, story, now);
-  return { events: story.events.length, clicks: story.clicks, entries };
-}
-
-export interface DemoStory extends StoryInput {
+/** The demo as written to its tables, and the raw events its story then feeds to the services. */
+export interface DemoConfiguration {
+  workspaceId: string;
+  /** in time order; not yet stored: the story ingests each at its own time */
+  events: IncomingEvent[];
   clicks: number;
+  poolId: string;
+  implementationPartnerId: string;
+  implementationProgramId: string;
 }
 
-async function createDemoConfiguration(db: Database, now: Date): Promise<DemoStory> {
+/**
+ * Writes the demo workspace's configuration in one transaction: programs of several categories and
+ * units, a group, a pool, partners with links and coupons, and clicks; and draws six months of
+ * orders, refunds and milestones as raw events. No ledger row is written here: rewards come only
+ * from feeding the events to the services (scripts/seed/story.ts).
+ */
+export async function insertDemoConfiguration(db: Database, now: Date): Promise<DemoConfiguration> {
   const rnd = prng(20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { migrateDatabase } from './lib/migrate';
+import { migrateDatabase } from '../db/migrate';
 import { parseEnv } from '../lib/env';
 
 const env = parseEnv(process.env);

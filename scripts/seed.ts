@@ -1,6 +1,7 @@
 // Seeds the demo workspace once (run with --conditions=react-server: it uses the app's db layer).
 import { createDatabase } from '../db/client';
-import { demoExists, seedDemoWorkspace } from '../db/seed';
+import { demoExists } from '../db/seed';
+import { seedDemoWorkspace } from './seed/story';
 import { requireEnv } from '../lib/env';
 
 const { db, close } = createDatabase(requireEnv('DATABASE_URL'), { embedded: process.env.DATABASE_EMBEDDED === '1' });

@@ -1,21 +1,8 @@
 import pg from 'pg';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
-
-/** Applies the committed migrations; already-applied ones are skipped by drizzle's journal. */
-export async function migrateDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await migrate(drizzle({ client }), { migrationsFolder });
-  } finally {
-    await client.end();
-  }
-}
+// Databases for tests, CI and benches. Applying the migrations is the data layer's job (db/migrate.ts);
+// it is re-exported here so the scripts keep one import for "a fresh, migrated database".
+export { migrateDatabase } from '../../db/migrate';
 
 /** Creates a uniquely named database on a real server and returns its URL (tests, CI, benches). */
 export async function createFreshDatabase(serverUrl: string, prefix = 'pl_test'): Promise<string> {

@@ -1,18 +1,22 @@
-import 'server-only';
-import type { Database } from './client';
-import type { IncomingEvent } from '../lib/validation/events';
-import { ingestEvent } from '../lib/server/rewards/ingest-event';
-import { bindCustomerByHand } from '../lib/server/rewards/manual-binding';
-import { closePool } from '../lib/server/rewards/pools';
-import { createPayoutBatch, markPayoutFailed, markPayoutPaid } from '../lib/server/rewards/payouts';
-import { parsePoolPeriod } from '../lib/engine';
+// The demo's story, played through the same services as production: the data layer (db/seed.ts)
+// writes the demo's configuration and hands back the raw events; rewards come only from here.
+import type { Database } from '../../db/client';
+import { insertDemoConfiguration, type DemoConfiguration } from '../../db/seed';
+import { ingestEvent } from '../../lib/server/rewards/ingest-event';
+import { bindCustomerByHand } from '../../lib/server/rewards/manual-binding';
+import { closePool } from '../../lib/server/rewards/pools';
+import { createPayoutBatch, markPayoutFailed, markPayoutPaid } from '../../lib/server/rewards/payouts';
+import { parsePoolPeriod } from '../../lib/engine';
 
-export interface StoryInput {
-  workspaceId: string;
-  events: IncomingEvent[];
-  poolId: string;
-  implementationPartnerId: string;
-  implementationProgramId: string;
+/**
+ * Creates the demo workspace: programs of several categories and units, a group, a pool, partners
+ * with links and coupons, clicks, and six months of orders, refunds and milestones kept as raw
+ * events, then feeds those events to the reward services. No ledger row is written directly.
+ */
+export async function seedDemoWorkspace(db: Database, now: Date): Promise<{ workspaceId: string; events: number; clicks: number; entries: number }> {
+  const story = await insertDemoConfiguration(db, now);
+  const entries = await playDemoStory(db, story, now);
+  return { workspaceId: story.workspaceId, events: story.events.length, clicks: story.clicks, entries };
 }
 
 const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
@@ -24,7 +28,7 @@ const quarterKey = (d: Date) => `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMon
  * customers, a payout batch runs on the first of every month (paid, except the newest, which stays
  * processing, and one transfer that fails), and every finished quarter of the pool is closed.
  */
-export async function playDemoStory(db: Database, story: StoryInput, now: Date): Promise<number> {
+export async function playDemoStory(db: Database, story: DemoConfiguration, now: Date): Promise<number> {
   const ws = story.workspaceId;
   let entries = 0;
   let nextMonth = monthStart(new Date(new Date(story.events[0].occurredAt).getTime() + 32 * 86_400_000));
