@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { ledgerEntries, partners, payoutItems, payouts } from '../schema';
 
@@ -10,11 +10,15 @@ export interface BalanceSums {
   paid: string;
 }
 
-// §5 buckets in SQL, so balances of any number of entries cost one aggregate query. An entry is in
-// the bucket of the live payout holding it, else pending or payable by its payable time.
+// §5 buckets in SQL, so balances of any number of entries cost one aggregate query. The engine's
+// balanceBucket (lib/engine/balances.ts) is the reference and tests/integration/balances-agree.test.ts
+// holds the two together: an entry is in the bucket of the live payout holding it, else pending or
+// payable by its payable time; a failed payout holds nothing (its items are released, and even an
+// unreleased one would not count); an entry written after `now` does not exist yet.
+const unheld = sql`(${payouts.id} is null or ${payouts.status} = 'failed')`;
 const bucketSums = (now: Date) => ({
-  pending: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${payouts.id} is null and ${ledgerEntries.payableAt} > ${now}), 0)::text`,
-  payable: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${payouts.id} is null and ${ledgerEntries.payableAt} <= ${now}), 0)::text`,
+  pending: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${unheld} and ${ledgerEntries.payableAt} > ${now}), 0)::text`,
+  payable: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${unheld} and ${ledgerEntries.payableAt} <= ${now}), 0)::text`,
   processing: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${payouts.status} = 'processing'), 0)::text`,
   paid: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${payouts.status} = 'paid'), 0)::text`,
 });
@@ -31,7 +35,7 @@ async function sums(db: Executor, where: SQL, now: Date, byPartner: boolean) {
     .innerJoin(partners, eq(partners.id, ledgerEntries.partnerId))
     .leftJoin(payoutItems, and(eq(payoutItems.entryId, ledgerEntries.id), eq(payoutItems.released, false)))
     .leftJoin(payouts, eq(payouts.id, payoutItems.payoutId))
-    .where(where);
+    .where(and(where, lte(ledgerEntries.createdAt, now)));
   return byPartner
     ? base.groupBy(ledgerEntries.unit, ledgerEntries.partnerId, partners.name).orderBy(partners.name, ledgerEntries.unit)
     : base.groupBy(ledgerEntries.unit).orderBy(ledgerEntries.unit);
