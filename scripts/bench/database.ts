@@ -4,10 +4,12 @@
  * disjoint customers; the baseline stores the very same raw events only (insertRawEvent, one
  * transaction each) into another workspace of the same database, in the same run.
  */
-import { eq, sql } from 'drizzle-orm';
 import { createDatabase, type Database } from '../../db/client';
-import { clicks, ledgerEntries, links } from '../../db/schema';
+import { serverVersion } from '../../db/queries/bench';
 import { insertRawEvent } from '../../db/queries/events';
+import { countEntries, ledgerTotalsByUnit } from '../../db/queries/ledger-report';
+import { insertClickRows, type ClickRowInput } from '../../db/queries/tracked-clicks';
+import { findTrackedLinkByCode } from '../../db/queries/tracked-links';
 import { setUpScenario, type ScenarioIds } from '../scenarios/setup';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { bindCustomerByHand } from '../../lib/server/rewards/manual-binding';
@@ -102,18 +104,25 @@ const rawStep = (db: Database, workspaceId: string): Step => async (e) => {
   });
 };
 
-/** Bulk-inserts the workload's clicks (what recordClick writes, 1,000 rows a statement). */
+/** Stores the workload's clicks with the flush job's writer (insertClickRows), 1,000 a batch. */
 async function insertClicks(db: Database, ids: ScenarioIds, w: Workload, tag: string): Promise<void> {
-  const rows = await db.select({ id: links.id, code: links.code, partnerId: links.partnerId, programId: links.programId }).from(links).where(eq(links.workspaceId, ids.workspaceId));
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  const values = w.customers.flatMap((c) =>
-    c.clicks.map((k) => {
+  const linkIds = new Map<string, string>();
+  for (const code of new Set(w.customers.flatMap((c) => c.clicks.map((k) => k.linkCode)))) {
+    const link = await findTrackedLinkByCode(db, code);
+    if (!link || link.workspaceId !== ids.workspaceId) throw new Error(`bench link ${code} is not in workspace ${tag}`);
+    linkIds.set(code, link.id);
+  }
+  const rows: ClickRowInput[] = w.customers.flatMap((c) =>
+    c.clicks.map((k) => ({
       // click ids are global: one set per workspace
-      const link = byCode.get(k.linkCode)!;
-      return { id: `${tag}-${k.id}`, workspaceId: ids.workspaceId, linkId: link.id, partnerId: link.partnerId, programId: link.programId, visitorId: k.visitorId, occurredAt: new Date(k.at), isBot: k.bot };
-    }),
+      id: `clk_${tag}-${k.id}`, workspaceId: ids.workspaceId, linkId: linkIds.get(k.linkCode)!, visitorId: k.visitorId,
+      occurredAt: new Date(k.at).toISOString(), isBot: k.bot, userAgent: null, referrer: null, country: null,
+    })),
   );
-  for (let i = 0; i < values.length; i += 1000) await db.insert(clicks).values(values.slice(i, i + 1000));
+  for (let i = 0; i < rows.length; i += 1000) {
+    const outcome = await insertClickRows(db, rows.slice(i, i + 1000));
+    if (outcome.orphaned) throw new Error(`${outcome.orphaned} bench clicks found no link`);
+  }
 }
 
 /**
@@ -136,21 +145,6 @@ async function prepareWorkspace(db: Database, base: Workload, tag: string, traff
   return { ids, events };
 }
 
-async function ledgerSummary(db: Database, workspaceId: string) {
-  const rows = await db
-    .select({ unit: ledgerEntries.unit, n: sql<number>`count(*)::int`, sum: sql<string>`sum(${ledgerEntries.amount})::text` })
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.workspaceId, workspaceId))
-    .groupBy(ledgerEntries.unit)
-    .orderBy(ledgerEntries.unit);
-  return { count: rows.reduce((s, r) => s + r.n, 0), byUnit: rows };
-}
-
-async function countEntries(db: Database, workspaceId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(eq(ledgerEntries.workspaceId, workspaceId));
-  return row.n;
-}
-
 export interface DatabaseResult {
   embedded: boolean;
   server: string;
@@ -165,8 +159,8 @@ export interface DatabaseResult {
   rawConcurrent: Phase;
   ingestConcurrent: Phase;
   concurrency: number;
-  ledgerSequential: Awaited<ReturnType<typeof ledgerSummary>>;
-  ledgerConcurrent: Awaited<ReturnType<typeof ledgerSummary>>;
+  ledgerSequential: Awaited<ReturnType<typeof ledgerTotalsByUnit>>;
+  ledgerConcurrent: Awaited<ReturnType<typeof ledgerTotalsByUnit>>;
   idempotency: { replayed: number; duplicates: number; before: number; after: number; ms: number };
 }
 
@@ -176,8 +170,8 @@ export async function runDatabaseBench(w: Workload, opts: { serverUrl: string | 
     const fresh = await factory.next();
     const { db, close } = createDatabase(fresh.url, { embedded: fresh.embedded });
     try {
-      const [{ version }] = (await db.execute(sql`select version() as version`)).rows as { version: string }[];
-      const server = fresh.embedded ? `PGlite (embedded, ${version.split(' ').slice(0, 2).join(' ')})` : version.split(' ').slice(0, 2).join(' ');
+      const version = await serverVersion(db);
+      const server = fresh.embedded ? `PGlite (embedded, ${version})` : version;
 
       // five workspaces in one database: warm-up, the two baselines, the two ingestions
       const warm = await prepareWorkspace(db, w, 'wu', true);
@@ -197,8 +191,8 @@ export async function runDatabaseBench(w: Workload, opts: { serverUrl: string | 
       const rawConcurrent = await timed(partition(rawConc.events, opts.concurrency), rawStep(db, rawConc.ids.workspaceId));
       const ingestConcurrent = await timed(partition(conc.events, opts.concurrency), ingestStep(db, conc.ids.workspaceId));
 
-      const ledgerSequential = await ledgerSummary(db, seq.ids.workspaceId);
-      const ledgerConcurrent = await ledgerSummary(db, conc.ids.workspaceId);
+      const ledgerSequential = await ledgerTotalsByUnit(db, seq.ids.workspaceId);
+      const ledgerConcurrent = await ledgerTotalsByUnit(db, conc.ids.workspaceId);
 
       // idempotency: replaying events already ingested writes nothing and answers "duplicate"
       const sample = Array.from({ length: Math.min(100, events.length) }, (_, i) => events[Math.floor((i * events.length) / Math.min(100, events.length))]);

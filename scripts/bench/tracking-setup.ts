@@ -1,7 +1,5 @@
 /** The benchmark's tenant: one workspace, one program, approved partners and their tracked links. */
-import { count, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { clicks } from '../../db/schema';
 import { insertEnrollment, insertPartner } from '../../db/queries/partners';
 import { insertProgram } from '../../db/queries/programs';
 import { findWorkspaceBySlug, setAllowedDomains } from '../../db/queries/workspaces';
@@ -26,9 +24,4 @@ export async function createBenchLinks(db: Database, linkCount: number) {
     codes.push(link.code);
   }
   return { workspaceId, codes };
-}
-
-export async function storedClicks(db: Database, workspaceId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(clicks).where(eq(clicks.workspaceId, workspaceId));
-  return row.n;
 }

@@ -15,7 +15,8 @@ import { createDatabase } from '../../db/client';
 import { ensureServices } from '../lib/services';
 import { createFreshDatabase, dropDatabase, migrateDatabase } from '../lib/migrate';
 import { combine, percentile, runLoad, type LoadResult } from './http-load';
-import { createBenchLinks, storedClicks } from './tracking-setup';
+import { createBenchLinks } from './tracking-setup';
+import { countClicks } from '../../db/queries/tracked-clicks';
 import { duration, heading, int, note, perSecond, rate, ratio, table } from './report';
 
 function flag(name: string, fallback: number): number {
@@ -114,7 +115,7 @@ try {
     if (body.remaining === 0 && !body.skipped) break;
   }
   const flushMs = performance.now() - flushStarted;
-  const stored = await storedClicks(db, workspaceId);
+  const stored = await countClicks(db, workspaceId);
   const health = await fetch(`${baseUrl}/api/tracking/health`, { headers: { authorization: `Bearer ${env.JOB_SECRET}` } }).then((r) => r.json() as Promise<Record<string, unknown>>);
 
   heading(`Tracked links: ${CONCURRENCY} concurrent keep-alive connections, ${SECONDS} s per path in ${ROUNDS} alternating rounds, ${LINKS} links`);

@@ -1,13 +1,18 @@
 /** The shape of shared/scenarios/*.json (see its README), as the scenario runner reads it. */
-import type { ProgramScope, RewardRule } from '../../lib/engine';
+import type { AttributionModel, CouponPrecedence, GroupStrategy, PoolPeriodKind, ProgramScope, RewardRule } from '../../lib/engine';
+import type { PoolMetric } from '../../lib/domain/pools';
+import type { PartnerCategory } from '../../lib/domain/programs';
+
+/** A deal step without expiresDays runs as long as the registration form's default. */
+export const DEFAULT_DEAL_DAYS = 90;
 
 export interface ScenarioProgram {
   key: string;
-  category?: string;
+  category?: PartnerCategory;
   unit: string;
-  model: 'first_touch' | 'last_touch' | 'equal_split' | 'position_based';
+  model: AttributionModel;
   windowDays: number;
-  couponPrecedence?: 'override' | 'touch';
+  couponPrecedence?: CouponPrecedence;
   holdDays: number;
   scope?: ProgramScope;
   rewards: RewardRule[];
@@ -37,6 +42,7 @@ export interface ScenarioStep {
     partner: string;
     program: string;
     match: { email?: string; emailDomain?: string; customer?: string };
+    /** DEFAULT_DEAL_DAYS when absent */
     expiresDays?: number;
   };
   assign?: { customer: string; program: string; partner: string };
@@ -104,14 +110,14 @@ export interface Scenario {
     minimumPayout?: Record<string, string>;
   };
   programs: ScenarioProgram[];
-  groups?: { key: string; strategy: 'highest_rank' | 'highest_reward'; programs: string[] }[];
+  groups?: { key: string; strategy: GroupStrategy; programs: string[] }[];
   pools?: {
     key: string;
     unit: string;
     amount: string;
-    period: 'quarter' | 'year';
+    period: PoolPeriodKind;
     programs: string[];
-    metric: 'revenue' | 'customers';
+    metric: PoolMetric;
     goal: string;
   }[];
   partners: ScenarioPartner[];

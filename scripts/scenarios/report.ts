@@ -1,7 +1,6 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { ledgerEntries, payoutBatches, payouts } from '../../db/schema';
+import { entriesInWrittenOrder, payoutsInBatchOrder } from '../../db/queries/ledger-report';
 import { workspaceBalances } from '../../lib/server/rewards/balances';
 import type { ScenarioBalance, ScenarioEntry, ScenarioPayout } from './format';
 import type { ScenarioIds } from './setup';
@@ -17,8 +16,7 @@ export async function reportScenario(db: Database, ids: ScenarioIds, balancesAt:
   const poolKey = keyOf(ids.pools);
   const ws = ids.workspaceId;
 
-  const rows = await db.select().from(ledgerEntries).where(eq(ledgerEntries.workspaceId, ws)).orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
-  const entries: ScenarioEntry[] = rows.map((e) => ({
+  const entries: ScenarioEntry[] = (await entriesInWrittenOrder(db, ws)).map((e) => ({
     partner: partnerKey(e.partnerId)!,
     ...(e.programId ? { program: programKey(e.programId) } : {}),
     ...(e.poolId ? { pool: poolKey(e.poolId), period: e.poolPeriod ?? undefined } : {}),
@@ -31,12 +29,8 @@ export async function reportScenario(db: Database, ids: ScenarioIds, balancesAt:
   const balances: ScenarioBalance[] = (await workspaceBalances(db, ws, balancesAt)).map((b) => ({
     partner: partnerKey(b.partnerId)!, unit: b.unit, pending: b.pending, payable: b.payable, processing: b.processing, paid: b.paid,
   }));
-  const payoutRows = await db
-    .select({ batch: payoutBatches.reference, partnerId: payouts.partnerId, unit: payouts.unit, amount: payouts.amount, status: payouts.status })
-    .from(payouts)
-    .innerJoin(payoutBatches, eq(payoutBatches.id, payouts.batchId))
-    .where(eq(payouts.workspaceId, ws))
-    .orderBy(asc(payoutBatches.createdAt), asc(payouts.id));
-  const payoutList: ScenarioPayout[] = payoutRows.map((p) => ({ batch: p.batch, partner: partnerKey(p.partnerId)!, unit: p.unit, amount: p.amount, status: p.status }));
-  return { entries, balances, payouts: payoutList };
+  const payouts: ScenarioPayout[] = (await payoutsInBatchOrder(db, ws)).map((p) => ({
+    batch: p.batch, partner: partnerKey(p.partnerId)!, unit: p.unit, amount: p.amount, status: p.status,
+  }));
+  return { entries, balances, payouts };
 }

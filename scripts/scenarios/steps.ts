@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Database } from '../../db/client';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
-import { recordClick } from '../../lib/server/rewards/clicks';
 import { decideDeal, registerDeal } from '../../lib/server/rewards/deals';
 import { bindCustomerByHand } from '../../lib/server/rewards/manual-binding';
 import { closePool } from '../../lib/server/rewards/pools';
@@ -9,7 +8,8 @@ import { createPayoutBatch, markPayoutFailed, markPayoutPaid, payoutIdsOfBatch }
 import { changeEnrollmentStatus } from '../../lib/server/enrollments';
 import { eventSchema } from '../../lib/validation/events';
 import { AppError } from '../../lib/errors';
-import type { ScenarioStep } from './format';
+import { storeClick } from '../../tests/helpers/clicks';
+import { DEFAULT_DEAL_DAYS, type ScenarioStep } from './format';
 import type { ScenarioIds } from './setup';
 
 const DAY_MS = 86_400_000;
@@ -24,12 +24,12 @@ export async function playStep(db: Database, ids: ScenarioIds, step: ScenarioSte
   const partner = (key: string) => ids.partners.get(key) ?? missing('partner', key);
   const program = (key: string) => ids.programs.get(key) ?? missing('program', key);
   try {
-    if (step.click) await recordClick(db, ws, { id: `clk-${index}`, linkCode: step.click.link, visitorId: step.click.visitor, at, isBot: step.click.bot });
+    if (step.click) await storeClick(db, ws, { id: clickIdOfStep(index), linkCode: step.click.link, visitorId: step.click.visitor, at, bot: step.click.bot });
     if (step.deal) {
       const d = step.deal;
       const deal = await registerDeal(db, ws, {
         partnerId: partner(d.partner), programId: program(d.program), match: d.match, prospectName: d.key,
-        registeredAt: at, expiresAt: new Date(at.getTime() + (d.expiresDays ?? 90) * DAY_MS),
+        registeredAt: at, expiresAt: new Date(at.getTime() + (d.expiresDays ?? DEFAULT_DEAL_DAYS) * DAY_MS),
       });
       await decideDeal(db, ws, deal.id, 'approved', at);
     }
@@ -82,6 +82,9 @@ async function ingest(db: Database, workspaceId: string, raw: unknown, at: Date)
   const event = eventSchema.parse(JSON.parse(JSON.stringify(raw)));
   await ingestEvent(db, workspaceId, event, { source: 'scenario', now: at });
 }
+
+/** Zero-padded, so clicks at the same instant sort (by id) in step order, as they arrived. */
+export const clickIdOfStep = (index: number) => `clk_step-${String(index).padStart(6, '0')}`;
 
 function missing(what: string, key: string): never {
   throw new Error(`scenario names an unknown ${what} "${key}"`);

@@ -3,9 +3,7 @@ import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { NextRequest, type NextFetchEvent } from 'next/server';
 import { afterAll } from 'vitest';
-import { count, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { clicks } from '../../db/schema';
 import { insertEnrollment, insertPartner } from '../../db/queries/partners';
 import { setAllowedDomains } from '../../db/queries/workspaces';
 import { middleware } from '../../middleware';
@@ -60,11 +58,6 @@ export async function drainClicks(db: Database): Promise<FlushResult> {
     if (!r.skipped && r.remaining === 0) return total;
   }
   throw new Error('the click queue did not drain');
-}
-
-export async function clickCount(db: Database, workspaceId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(clicks).where(eq(clicks.workspaceId, workspaceId));
-  return row.n;
 }
 
 /** A merchant whose links may point at shop.example, with approved partners. */

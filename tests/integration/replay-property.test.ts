@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { testDatabase } from '../helpers/db';
 import { setUpScenario } from '../../scripts/scenarios/setup';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
-import { recordClick } from '../../lib/server/rewards/clicks';
+import { storeClick } from '../helpers/clicks';
 import { registerDeal, decideDeal, expireDeals } from '../../lib/server/rewards/deals';
 import { ledgerEntries, dealRegistrations } from '../../db/schema';
 import type { IncomingEvent } from '../../lib/validation/events';
@@ -50,7 +50,7 @@ describe('replaying events', () => {
         const events: IncomingEvent[] = [];
         for (const [i, s] of steps.entries()) {
           const at = new Date(Date.UTC(2026, 0, s.day, 12, i));
-          await recordClick(db, ids.workspaceId, { id: `k-${ids.workspaceId}-${i}`, linkCode: codes[s.link], visitorId: `v${s.customer}`, at: new Date(at.getTime() - 3_600_000) });
+          await storeClick(db, ids.workspaceId, { id: `clk_${ids.workspaceId}-${i}`, linkCode: codes[s.link], visitorId: `v${s.customer}`, at: new Date(at.getTime() - 3_600_000) });
           const order: IncomingEvent = {
             id: `o${i}`, type: 'order', occurredAt: at.toISOString(),
             data: { customer: { externalId: `c${s.customer}` }, currency: 'USD', visitorId: `v${s.customer}`, coupons: [], lines: [{ product: 'p', amount: (s.amount / 100).toFixed(2), recurring: s.recurring }] },

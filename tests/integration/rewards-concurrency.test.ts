@@ -4,7 +4,7 @@ import { testDatabase } from '../helpers/db';
 import { setUpScenario } from '../../scripts/scenarios/setup';
 import type { Scenario } from '../../scripts/scenarios/format';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
-import { recordClick } from '../../lib/server/rewards/clicks';
+import { storeClick } from '../helpers/clicks';
 import { createPayoutBatch, markPayoutFailed } from '../../lib/server/rewards/payouts';
 import { closePool } from '../../lib/server/rewards/pools';
 import { workspaceBalances } from '../../lib/server/rewards/balances';
@@ -32,7 +32,7 @@ async function fixture(withEurRate = true) {
   const ids = await setUpScenario(db, s);
   if (withEurRate) await db.insert(fxRates).values({ workspaceId: ids.workspaceId, currency: 'EUR', rate: '1.10', effectiveFrom: new Date('2020-01-01T00:00:00Z') });
   const code = s.partners[0].links![0].code;
-  await recordClick(db, ids.workspaceId, { id: `c-${code}`, linkCode: code, visitorId: `v-${code}`, at: new Date('2026-01-01T00:00:00Z') });
+  await storeClick(db, ids.workspaceId, { id: `clk_${code}`, linkCode: code, visitorId: `v-${code}`, at: new Date('2026-01-01T00:00:00Z') });
   return { ids, visitor: `v-${code}` };
 }
 

@@ -106,7 +106,7 @@ describe('tenant isolation of money', () => {
   it("A can neither batch, settle nor close pools in B, nor read B's entries", async () => {
     const { setUpScenario } = await import('../../scripts/scenarios/setup');
     const { ingestEvent } = await import('../../lib/server/rewards/ingest-event');
-    const { recordClick } = await import('../../lib/server/rewards/clicks');
+    const { storeClick } = await import('../helpers/clicks');
     const { createPayoutBatch } = await import('../../lib/server/rewards/payouts');
     const { findEntry } = await import('../../db/queries/ledger-list');
     const { payouts, ledgerEntries } = await import('../../db/schema');
@@ -122,7 +122,7 @@ describe('tenant isolation of money', () => {
     });
     const { members } = await import('../../db/schema');
     await db.insert(members).values({ workspaceId: ids.workspaceId, userId: b.userId, role: 'owner' });
-    await recordClick(db, ids.workspaceId, { linkCode: code, visitorId: 'v', at: new Date('2026-01-01T00:00:00Z') });
+    await storeClick(db, ids.workspaceId, { linkCode: code, visitorId: 'v', at: new Date('2026-01-01T00:00:00Z') });
     await ingestEvent(db, ids.workspaceId, { id: 'o', type: 'order', occurredAt: '2026-01-02T00:00:00Z', data: { customer: { externalId: 'c' }, currency: 'USD', visitorId: 'v', coupons: [], lines: [{ product: 'x', amount: '1.00', recurring: false }] } }, { source: 'api', now: new Date('2026-01-02T00:00:00Z') });
     await createPayoutBatch(db, ids.workspaceId, { reference: 'b', at: new Date('2026-01-03T00:00:00Z') });
     const [payout] = await db.select().from(payouts).where(eq(payouts.workspaceId, ids.workspaceId));

@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { testDatabase } from '../helpers/db';
-import { BROWSER_UA, blackhole, clickCount, clickIdOf, drainClicks, isolateTrackingKeys, serveRoute, trackingWorkspace, visit } from '../helpers/tracking';
+import { BROWSER_UA, blackhole, clickIdOf, drainClicks, isolateTrackingKeys, serveRoute, trackingWorkspace, visit } from '../helpers/tracking';
 import { clicks } from '../../db/schema';
+import { countClicks } from '../../db/queries/tracked-clicks';
 import { getRedis } from '../../lib/kv/redis';
 import { createLink } from '../../lib/server/links';
 import { flushClicks } from '../../lib/server/tracking/flush-clicks';
@@ -79,7 +80,7 @@ describe('1,000 clicks through the middleware', () => {
 
     const flushed = await drainClicks(db);
     expect(flushed).toMatchObject({ flushed: 1000, alreadyStored: 0, dropped: 0, remaining: 0 });
-    expect(await clickCount(db, ws.workspaceId)).toBe(1000);
+    expect(await countClicks(db, ws.workspaceId)).toBe(1000);
     const stored = await db.select({ id: clicks.id, isBot: clicks.isBot, visitorId: clicks.visitorId }).from(clicks).where(eq(clicks.workspaceId, ws.workspaceId));
     expect(new Set(stored.map((s) => s.id)).size).toBe(1000);
     expect(stored.filter((s) => s.isBot)).toHaveLength(100);
@@ -88,13 +89,13 @@ describe('1,000 clicks through the middleware', () => {
 
     // flushing again finds nothing and changes nothing
     expect(await flushClicks(db, getRedis())).toMatchObject({ flushed: 0, remaining: 0 });
-    expect(await clickCount(db, ws.workspaceId)).toBe(1000);
+    expect(await countClicks(db, ws.workspaceId)).toBe(1000);
   });
 });
 
 describe('the flush job', () => {
   it('is exactly once when it crashes between inserting a batch and removing it from Redis', async () => {
-    const before = await clickCount(db, ws.workspaceId);
+    const before = await countClicks(db, ws.workspaceId);
     for (let i = 0; i < 300; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => visit(links[(i + j) % 5].code)));
     expect(await pendingLength()).toBe(300);
 
@@ -105,16 +106,16 @@ describe('the flush job', () => {
       },
     });
     await expect(crash).rejects.toThrow('simulated crash');
-    expect(await clickCount(db, ws.workspaceId)).toBe(before + 200); // batches 1 and 2 are in Postgres
+    expect(await countClicks(db, ws.workspaceId)).toBe(before + 200); // batches 1 and 2 are in Postgres
     expect(await pendingLength()).toBe(200); // batch 2 is still queued, batch 3 untouched
 
     const rerun = await flushClicks(db, getRedis(), { batchSize: 100 });
     expect(rerun).toMatchObject({ flushed: 100, alreadyStored: 100, remaining: 0 });
-    expect(await clickCount(db, ws.workspaceId)).toBe(before + 300);
+    expect(await countClicks(db, ws.workspaceId)).toBe(before + 300);
   });
 
   it('loses and doubles nothing even when two runs overlap (an expired lock), and a held lock skips a run', async () => {
-    const before = await clickCount(db, ws.workspaceId);
+    const before = await countClicks(db, ws.workspaceId);
     for (let i = 0; i < 500; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => visit(links[(i + j) % 5].code)));
     const [a, b] = await Promise.all([
       flushClicks(db, getRedis(), { batchSize: 40, lockKey: `${trackingKeys.flushLock()}:a` }),
@@ -122,7 +123,7 @@ describe('the flush job', () => {
     ]);
     expect(a.flushed + b.flushed).toBe(500);
     expect(await pendingLength()).toBe(0);
-    expect(await clickCount(db, ws.workspaceId)).toBe(before + 500);
+    expect(await countClicks(db, ws.workspaceId)).toBe(before + 500);
 
     await getRedis().set(trackingKeys.flushLock(), 'someone-else', { ex: 30 });
     await visit(links[0].code);
