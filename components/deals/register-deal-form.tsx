@@ -5,22 +5,21 @@ import { ActionForm } from '../forms/action-form';
 import { Field, SelectField } from '../ui/field';
 import { registerDealAction } from '@/lib/actions/deals';
 import type { ActionResult } from '@/lib/actions/result';
+import { DEAL_MATCH_TYPES, type DealMatchType } from '@/lib/domain/deals';
 
 export interface DealProgramOption {
   enrollmentId: string;
   label: string;
 }
 
-type MatchType = 'email' | 'email_domain' | 'customer';
-
-const matchFields: Record<MatchType, { label: string; placeholder: string; hint: string; type: string }> = {
-  email: { label: 'Prospect email', placeholder: 'jane@bigco.com', hint: 'Orders by this email credit you.', type: 'email' },
-  email_domain: { label: 'Email domain', placeholder: 'bigco.com', hint: 'Orders by anyone with an email at this domain credit you.', type: 'text' },
-  customer: { label: 'Customer id', placeholder: 'the id the merchant’s store uses', hint: 'The customer’s id in the merchant’s store, exactly.', type: 'text' },
+const matchFields: Record<DealMatchType, { option: string; label: string; placeholder: string; hint: string; type: string }> = {
+  email: { option: 'Email address', label: 'Prospect email', placeholder: 'jane@bigco.com', hint: 'Orders by this email credit you.', type: 'email' },
+  email_domain: { option: 'Email domain', label: 'Email domain', placeholder: 'bigco.com', hint: 'Orders by anyone with an email at this domain credit you.', type: 'text' },
+  customer: { option: 'Customer id', label: 'Customer id', placeholder: 'the id the merchant’s store uses', hint: 'The customer’s id in the merchant’s store, exactly.', type: 'text' },
 };
 
 export function RegisterDealForm({ programs }: { programs: DealProgramOption[] }) {
-  const empty = { enrollmentId: programs[0]?.enrollmentId ?? '', matchType: 'email' as MatchType, matchValue: '', prospectName: '', notes: '', expiresDays: '90' };
+  const empty = { enrollmentId: programs[0]?.enrollmentId ?? '', matchType: 'email' as DealMatchType, matchValue: '', prospectName: '', notes: '', expiresDays: '90' };
   const [values, setValues] = useState(empty);
   const set = (patch: Partial<typeof empty>) => setValues((v) => ({ ...v, ...patch }));
   // the form keeps what was typed when the action refuses it; a registered deal clears it (program stays)
@@ -55,13 +54,9 @@ export function RegisterDealForm({ programs }: { programs: DealProgramOption[] }
             label="Identify the prospect by"
             name="matchType"
             value={values.matchType}
-            onChange={(e) => set({ matchType: e.target.value as MatchType })}
+            onChange={(e) => set({ matchType: e.target.value as DealMatchType })}
             error={f.matchType}
-            options={[
-              { value: 'email', label: 'Email address' },
-              { value: 'email_domain', label: 'Email domain' },
-              { value: 'customer', label: 'Customer id' },
-            ]}
+            options={DEAL_MATCH_TYPES.map((value) => ({ value, label: matchFields[value].option }))}
           />
           <Field
             label={match.label}

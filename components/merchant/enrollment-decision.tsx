@@ -2,8 +2,10 @@
 
 import { useActionState } from 'react';
 import { changeEnrollmentAction } from '@/lib/actions/merchant';
+import type { EnrollmentStatus } from '@/lib/domain/enrollments';
 
-const choices: Record<string, { status: string; label: string; tone: string }[]> = {
+// what the service allows next from each status (lib/server/enrollments.ts)
+const choices: Record<EnrollmentStatus, { status: EnrollmentStatus; label: string; tone: string }[]> = {
   pending: [
     { status: 'approved', label: 'Approve', tone: 'text-emerald-700' },
     { status: 'rejected', label: 'Reject', tone: 'text-red-700' },
@@ -18,7 +20,7 @@ export function EnrollmentDecision({ workspaceSlug, enrollmentId, status }: { wo
   return (
     <form action={action} className="flex items-center gap-3">
       <input type="hidden" name="enrollmentId" value={enrollmentId} />
-      {(choices[status] ?? []).map((c) => (
+      {(choices[status as EnrollmentStatus] ?? []).map((c) => (
         <button key={c.status} name="status" value={c.status} disabled={pending} className={`text-xs font-medium hover:underline ${c.tone}`}>
           {c.label}
         </button>

@@ -1,12 +1,8 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { dealRegistrations, dealStatus, enrollments, partners, programs, workspaces } from '../schema';
-
-export type DealStatus = (typeof dealStatus.enumValues)[number];
-export type DealMatchType = (typeof dealRegistrations.$inferSelect)['matchType'];
-
-export const DEAL_STATUSES: readonly DealStatus[] = dealStatus.enumValues;
+import { dealRegistrations, enrollments, partners, programs, workspaces } from '../schema';
+import type { DealMatchType, DealStatus } from '../../lib/domain/deals';
 
 // No partner record at all still has to produce a valid (empty) IN list.
 const NO_ID = '00000000-0000-0000-0000-000000000000';

@@ -3,7 +3,9 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle
 import type { Executor } from '../client';
 import { enrollments, enrollmentStatusChanges, partners, programs, workspaces } from '../schema';
 
-export type EnrollmentStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
+import type { EnrollmentStatus } from '../../lib/domain/enrollments';
+
+export type { EnrollmentStatus };
 
 // No partner record at all still has to produce a valid (empty) IN list.
 const NO_ID = '00000000-0000-0000-0000-000000000000';

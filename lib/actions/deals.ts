@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { DEAL_MATCH_TYPES } from '../domain/deals';
 import { registerPartnerDeal } from '../server/deal-registration';
 import { decideDeal } from '../server/rewards/deals';
 import { merchantAction, partnerAction } from './define';
@@ -12,7 +13,7 @@ const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 const dealForm = z
   .object({
     enrollmentId: z.string().uuid('choose a program'),
-    matchType: z.enum(['email', 'email_domain', 'customer'], 'choose how the prospect is identified'),
+    matchType: z.enum(DEAL_MATCH_TYPES, 'choose how the prospect is identified'),
     matchValue: z.string().trim().min(1, 'is required').max(320, 'is too long'),
     prospectName: z.string().trim().min(1, 'is required').max(200, 'is too long'),
     notes: z.preprocess(blankToUndefined, z.string().trim().max(2000, 'is too long').optional()),

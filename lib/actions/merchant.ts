@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createProgram } from '../server/programs';
 import { changeEnrollmentStatus } from '../server/enrollments';
+import { enrollmentStatusSchema } from '../validation/enums';
 import { programFormSchema } from '../validation/program';
 import { merchantAction } from './define';
 
@@ -19,7 +20,8 @@ export const createProgramAction = merchantAction({
 
 const enrollmentDecision = z.object({
   enrollmentId: z.string().uuid('is not a valid id'),
-  status: z.enum(['approved', 'rejected', 'suspended']),
+  // a merchant moves an enrollment to any status but back to pending
+  status: enrollmentStatusSchema.exclude(['pending']),
 });
 
 export const changeEnrollmentAction = merchantAction({

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '../../db/client';
-import type { DealMatchType } from '../../db/queries/deals';
+import type { DealMatchType } from '../domain/deals';
 import { findEnrollmentOfPartners } from '../../db/queries/partners';
 import { AppError } from '../errors';
 import { registerDeal, type DealInput } from './rewards/deals';

@@ -6,8 +6,8 @@ import {
   expireOverdueDealsForAllWorkspaces,
   insertDeal,
   partnerIsEnrolled,
-  type DealMatchType,
 } from '../../../db/queries/deals';
+import type { DealMatchType } from '../../domain/deals';
 import { AppError } from '../../errors';
 
 export interface DealInput {

@@ -1,6 +1,7 @@
 import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
-import { DEAL_STATUSES, listDealsOfPartners, type DealRow } from '@/db/queries/deals';
+import { DEAL_STATUSES } from '@/lib/domain/deals';
+import { listDealsOfPartners, type DealRow } from '@/db/queries/deals';
 import { listLinkableEnrollmentsOfUser } from '@/db/queries/tracked-links';
 import { formatDate } from '@/lib/format';
 import type { SearchParams } from '@/lib/page-props';

@@ -1,6 +1,7 @@
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
-import { DEAL_STATUSES, listDealsOfWorkspace, type DealRow, type DealSort } from '@/db/queries/deals';
+import { DEAL_STATUSES } from '@/lib/domain/deals';
+import { listDealsOfWorkspace, type DealRow, type DealSort } from '@/db/queries/deals';
 import { roleCan } from '@/lib/domain/roles';
 import { formatDate } from '@/lib/format';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';

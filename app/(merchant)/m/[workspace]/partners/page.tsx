@@ -1,7 +1,8 @@
 import { requireMerchant } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
-import { listPartnerEnrollments, type EnrollmentStatus, type PartnerListRow } from '@/db/queries/partners';
+import { listPartnerEnrollments, type PartnerListRow } from '@/db/queries/partners';
+import { ENROLLMENT_STATUSES } from '@/lib/domain/enrollments';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import { EnrollmentDecision } from '@/components/merchant/enrollment-decision';
@@ -10,14 +11,13 @@ import type { WorkspaceTablePageProps } from '@/lib/page-props';
 import { FilterBar } from '@/components/data-table/filter-bar';
 
 const SORTS = ['name', 'email', 'createdAt'] as const;
-const STATUSES: EnrollmentStatus[] = ['pending', 'approved', 'suspended', 'rejected'];
 const tone = { approved: 'green', pending: 'amber', suspended: 'red', rejected: 'slate' } as const;
 
 export default async function PartnersPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const sp = await searchParams;
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc' });
-  const status = STATUSES.find((s) => s === sp.status);
+  const status = ENROLLMENT_STATUSES.find((s) => s === sp.status);
   const search = typeof sp.q === 'string' ? sp.q.slice(0, 100) : undefined;
   const { rows, total } = await listPartnerEnrollments(getDb(), scope.workspaceId, {
     ...state,
@@ -40,7 +40,7 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
   return (
     <>
       <PageHeader title="Partners" description="Applications and enrollments across your programs." />
-      <FilterBar basePath={base} search={{ value: search, placeholder: 'Search name or email' }} select={{ name: 'status', value: status, label: 'Status', allLabel: 'All statuses', options: STATUSES }} />
+      <FilterBar basePath={base} search={{ value: search, placeholder: 'Search name or email' }} select={{ name: 'status', value: status, label: 'Status', allLabel: 'All statuses', options: ENROLLMENT_STATUSES }} />
       <ServerTable
         rows={rows}
         total={total}
