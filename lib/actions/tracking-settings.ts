@@ -16,7 +16,8 @@ const domainsForm = z.object({
   domains: z
     .string()
     .max(2000)
-    .transform((s) => [...new Set(s.split(/[\s,]+/).filter(Boolean))])
+    // lower-cased before de-duplicating, so Shop.example and shop.example are one entry
+    .transform((s) => [...new Set(s.toLowerCase().split(/[\s,]+/).filter(Boolean))])
     .pipe(z.array(host).max(50, 'at most 50 domains')),
 });
 
