@@ -1,5 +1,7 @@
 import 'server-only';
 import type { Database } from '../../db/client';
+import { env } from '../env';
+import { AppError } from '../errors';
 import { loadSecret, newSigningSecret, saveSecret } from './secrets';
 
 // The two secrets of Settings → API: the one storefronts sign events with, and the one our
@@ -18,8 +20,15 @@ export async function rotateEventsSecret(db: Database, workspaceId: string): Pro
  * Returns the new secret when there is one.
  */
 export async function saveWebhookEndpoint(db: Database, workspaceId: string, input: { url: string; rotate: boolean }): Promise<{ newSecret?: string }> {
+  assertDeliverable(input.url);
   const existing = await loadSecret(db, workspaceId, 'outbound');
   const newSecret = input.rotate || !existing ? newSigningSecret() : undefined;
   await saveSecret(db, workspaceId, 'outbound', newSecret ?? existing!.secret, input.url);
   return newSecret ? { newSecret } : {};
+}
+
+/** Payouts and rewards travel in these bodies: in production only over TLS (loopback aside, for local receivers). */
+function assertDeliverable(url: string) {
+  if (url.startsWith('https://') || env().NODE_ENV !== 'production' || /^http:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(url)) return;
+  throw new AppError('invalid_input', 'Some fields need attention.', { url: 'must use https' });
 }
