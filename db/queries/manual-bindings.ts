@@ -1,16 +1,6 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { auditLog, enrollments } from '../schema';
-
-/** Any enrollment of the partner in the program, whatever its status (§4.3 binds by hand regardless). */
-export async function partnerEnrolledIn(db: Executor, workspaceId: string, partnerId: string, programId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: enrollments.id })
-    .from(enrollments)
-    .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.partnerId, partnerId), eq(enrollments.programId, programId)));
-  return row !== undefined;
-}
+import { auditLog } from '../schema';
 
 /** Who bound a customer by hand, and to whom: a merchant's override of the attribution is kept. */
 export async function recordManualBinding(

@@ -6,6 +6,12 @@ import type { PartnerCategory } from '../../lib/domain/programs';
 /** A deal step without expiresDays runs as long as the registration form's default. */
 export const DEFAULT_DEAL_DAYS = 90;
 
+/**
+ * The id a click step's click is stored under. Zero-padded, so clicks at the same instant sort by
+ * id in step order, as they arrived.
+ */
+export const clickIdOfStep = (index: number) => `clk_step-${String(index).padStart(6, '0')}`;
+
 export interface ScenarioProgram {
   key: string;
   category?: PartnerCategory;

@@ -9,7 +9,7 @@ import { changeEnrollmentStatus } from '../../lib/server/enrollments';
 import { eventSchema } from '../../lib/validation/events';
 import { AppError } from '../../lib/errors';
 import { storeClick } from '../../tests/helpers/clicks';
-import { DEFAULT_DEAL_DAYS, type ScenarioStep } from './format';
+import { clickIdOfStep, DEFAULT_DEAL_DAYS, type ScenarioStep } from './format';
 import type { ScenarioIds } from './setup';
 
 const DAY_MS = 86_400_000;
@@ -82,9 +82,6 @@ async function ingest(db: Database, workspaceId: string, raw: unknown, at: Date)
   const event = eventSchema.parse(JSON.parse(JSON.stringify(raw)));
   await ingestEvent(db, workspaceId, event, { source: 'scenario', now: at });
 }
-
-/** Zero-padded, so clicks at the same instant sort (by id) in step order, as they arrived. */
-export const clickIdOfStep = (index: number) => `clk_step-${String(index).padStart(6, '0')}`;
 
 function missing(what: string, key: string): never {
   throw new Error(`scenario names an unknown ${what} "${key}"`);

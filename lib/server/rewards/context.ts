@@ -10,6 +10,17 @@ import type { CustomerRow } from '../../../db/queries/customers';
 import type { EventSignals, RewardContext } from '../../engine';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The clicks one decision reads: back to the longest window of any program, plus one hour so
+ * duplicate-click detection sees a click's predecessor, and nothing after the event. (The in-memory
+ * replay in tests/unit/engine applies this same span.)
+ */
+export function clickLookback(programs: readonly { windowDays: number }[], at: Date): { from: Date; to: Date } {
+  const longestWindow = Math.max(0, ...programs.map((p) => p.windowDays));
+  return { from: new Date(at.getTime() - longestWindow * DAY_MS - HOUR_MS), to: at };
+}
 
 /**
  * Loads what the engine needs to decide one event of one customer: the workspace's programs and
@@ -35,10 +46,8 @@ export async function loadRewardContext(
   );
   const knownVisitorIds = [...visitorIds];
   if (signals.visitorId && !visitorIds.includes(signals.visitorId)) visitorIds.push(signals.visitorId);
-  // one hour more than the longest window, so duplicate-click detection sees a click's predecessor
-  const longestWindow = Math.max(0, ...programs.map((p) => p.windowDays));
   const [clicks, links, coupons] = await inOrder(
-    () => loadClicks(db, workspaceId, { visitorIds, clickId: signals.clickId, from: new Date(at.getTime() - longestWindow * DAY_MS - 3_600_000), to: at }),
+    () => loadClicks(db, workspaceId, { visitorIds, clickId: signals.clickId, ...clickLookback(programs, at) }),
     () => loadLinksByCode(db, workspaceId, signals.partnerCode ? [signals.partnerCode] : []),
     () => loadCouponsByCode(db, workspaceId, signals.coupons ?? []),
   );

@@ -60,12 +60,13 @@ export async function ingestEvent(
       return { duplicate: false, result };
     });
   } catch (err) {
-    if (err instanceof EngineError) {
-      if (err.code === 'fx_rate_missing') throw new AppError('fx_rate_missing', err.message);
-      throw new AppError('invalid_input', err.message);
-    }
-    throw err;
+    throw err instanceof EngineError ? refusalOf(err) : err;
   }
+}
+
+/** What the sender is told when the engine refuses an event: a missing FX rate, or bad input. */
+export function refusalOf(err: EngineError): AppError {
+  return new AppError(err.code === 'fx_rate_missing' ? 'fx_rate_missing' : 'invalid_input', err.message);
 }
 
 async function storedResult(tx: Transaction, workspaceId: string, senderId: string): Promise<EventResult> {

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Database } from '../../../db/client';
 import { lockCustomer, replaceBinding } from '../../../db/queries/customers';
-import { partnerEnrolledIn, recordManualBinding } from '../../../db/queries/manual-bindings';
+import { partnerIsEnrolled } from '../../../db/queries/deals';
+import { recordManualBinding } from '../../../db/queries/manual-bindings';
 import { bindCustomerManually } from '../../engine';
 import { AppError } from '../../errors';
 
@@ -15,7 +16,7 @@ export async function bindCustomerByHand(
   input: { customerExternalId: string; programId: string; partnerId: string; at: Date; actorUserId?: string | null },
 ) {
   await db.transaction(async (tx) => {
-    if (!(await partnerEnrolledIn(tx, workspaceId, input.partnerId, input.programId))) {
+    if (!(await partnerIsEnrolled(tx, workspaceId, input.partnerId, input.programId))) {
       throw new AppError('invalid_input', 'The partner is not enrolled in this program.', { partnerId: 'not enrolled in the program' });
     }
     const customer = await lockCustomer(tx, workspaceId, input.customerExternalId, null);

@@ -22,6 +22,8 @@ import {
   type WorkspaceConfig,
 } from '../../../lib/engine';
 import type { Scenario } from '../../../scripts/scenarios/format';
+import { toMs } from '../../../lib/engine/time';
+import { clickLookback } from '../../../lib/server/rewards/context';
 
 export type StoredEntry = NewLedgerEntry & LedgerEntryState & { batch: string | null };
 
@@ -131,10 +133,15 @@ export function nextId(state: ReplayState, prefix: string): string {
   return `${prefix}-${state.sequence}`;
 }
 
-/** The narrow snapshot a service would load for one customer's event. */
-export function rewardContextFor(state: ReplayState, customerId: string, eventVisitor: string | undefined): RewardContext {
+/**
+ * The narrow snapshot loadRewardContext loads for one customer's event: the clicks of the
+ * customer's visitors and the event's own click, within the same span (clickLookback).
+ */
+export function rewardContextFor(state: ReplayState, customerId: string, signals: { visitorId?: string; clickId?: string }, at: string): RewardContext {
   const visitors = new Set(state.customers.get(customerId)?.visitors ?? []);
-  if (eventVisitor) visitors.add(eventVisitor);
+  if (signals.visitorId) visitors.add(signals.visitorId);
+  const { from, to } = clickLookback(state.programs, new Date(at));
+  const inSpan = (click: ClickRecord) => toMs(click.at) >= from.getTime() && toMs(click.at) <= to.getTime();
   return {
     workspace: state.workspace,
     programs: state.programs,
@@ -143,7 +150,7 @@ export function rewardContextFor(state: ReplayState, customerId: string, eventVi
     enrollments: state.enrollments,
     links: state.links,
     coupons: state.coupons,
-    clicks: state.clicks.filter((c) => visitors.has(c.visitorId)),
+    clicks: state.clicks.filter((c) => (visitors.has(c.visitorId) || c.id === signals.clickId) && inSpan(c)),
     deals: state.deals,
     bindings: state.bindings.filter((b) => b.customerId === customerId),
     usage: {
