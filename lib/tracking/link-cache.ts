@@ -90,10 +90,6 @@ export async function cacheUnknownCode(redis: Redis, code: string): Promise<void
   await redis.set(trackingKeys.link(code), UNKNOWN_MARKER, { ex: UNKNOWN_TTL_SECONDS });
 }
 
-export async function evictLink(redis: Redis, code: string): Promise<void> {
-  await redis.del(trackingKeys.link(code));
-}
-
 /** Tests and benchmarks: forget this isolate's copies, or only make them stale. */
 export function forgetLocalLinks(opts: { keepStale?: boolean } = {}): void {
   if (!opts.keepStale) return memory.clear();
