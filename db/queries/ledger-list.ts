@@ -3,8 +3,9 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { ledgerEntries, partners, payoutItems, payouts, pools, programs, workspaces } from '../schema';
+import type { EntryKind } from '../../lib/domain/ledger';
 
-export type EntryKind = 'commission' | 'bonus' | 'reversal' | 'clawback';
+export type { EntryKind };
 
 export interface LedgerListQuery {
   page: number;

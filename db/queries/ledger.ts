@@ -85,18 +85,14 @@ const entryStateColumns = {
   payoutStatus: payouts.status,
 };
 
-type EntryRow = { [K in keyof typeof entryStateColumns]: unknown };
+type EntryRow = { [K in keyof typeof entryStateColumns]: (typeof entryStateColumns)[K]['_']['data'] | null } & {
+  id: string; partnerId: string; kind: LedgerEntryState['kind']; amount: string; unit: string; payableAt: Date; createdAt: Date;
+};
 
-function toEntryState(r: EntryRow): LedgerEntryState {
-  const row = r as {
-    id: string; partnerId: string; kind: LedgerEntryState['kind']; amount: string; unit: string; programId: string | null;
-    rule: LedgerEntryState['rule']; orderId: string | null; payableAt: Date; reversesEntryId: string | null; createdAt: Date;
-    payoutId: string | null; payoutStatus: 'processing' | 'paid' | 'failed' | null;
-  };
-  return {
-    ...row,
-    payout: row.payoutId && row.payoutStatus !== 'failed' ? { id: row.payoutId, status: row.payoutStatus as 'processing' | 'paid' } : null,
-  };
+function toEntryState({ payoutId, payoutStatus, ...entry }: EntryRow): LedgerEntryState {
+  // a failing payout releases its items, so the join finds none; a failed status never holds an entry
+  const live = payoutId && payoutStatus && payoutStatus !== 'failed' ? { id: payoutId, status: payoutStatus } : null;
+  return { ...entry, payout: live };
 }
 
 export async function loadEntryStates(db: Executor, workspaceId: string, filter: { orderRef?: string; onlyUnpaid?: boolean } = {}) {

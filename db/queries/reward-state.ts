@@ -189,16 +189,17 @@ export async function loadMatchingDeals(
   }));
 }
 
-/** Bindings with their shares in first-touch order; `customerIds` undefined = all of the programs. */
+/** Bindings with their shares in first-touch order; without a customer filter, every customer's in the programs. */
 export async function loadBindings(
   db: Executor,
   workspaceId: string,
   filter: { customerId?: string; programIds?: string[] },
   externalIdOf: (customerId: string) => string = (id) => id,
 ): Promise<CustomerBinding[]> {
+  if (filter.programIds?.length === 0) return [];
   const conds = [eq(bindings.workspaceId, workspaceId)];
   if (filter.customerId) conds.push(eq(bindings.customerId, filter.customerId));
-  if (filter.programIds) conds.push(inArray(bindings.programId, filter.programIds.length ? filter.programIds : [sql`null`] as never));
+  if (filter.programIds) conds.push(inArray(bindings.programId, filter.programIds));
   const rows = await db
     .select({
       id: bindings.id, customerId: bindings.customerId, programId: bindings.programId, boundAt: bindings.boundAt, source: bindings.source,

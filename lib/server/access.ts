@@ -1,8 +1,9 @@
 import 'server-only';
 import { getDb } from '../../db/client';
-import { findMembership, type MemberRole } from '../../db/queries/workspaces';
+import { findMembership } from '../../db/queries/workspaces';
+import { ROLE_GROUPS, type MemberRole } from '../domain/roles';
 import { AppError } from '../errors';
-import { ROLE_GROUPS, type MerchantScope } from './scope';
+import type { MerchantScope } from './scope';
 
 /**
  * Resolves the caller's scope in a workspace. A workspace the caller is not a member of is a 404,
