@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
 import { setUpScenario } from '../../scripts/scenarios/setup';
-import { recordClick } from '../../lib/server/rewards/clicks';
+import { storeClick } from '../helpers/clicks';
 import { saveSecret } from '../../lib/server/secrets';
 import { signatureHeader } from '../../lib/server/signatures';
 import { events, ledgerEntries, workspaces } from '../../db/schema';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   [{ slug }] = await db.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId));
   await saveSecret(db, workspaceId, 'events', SECRET);
   visitor = `v-${code}`;
-  await recordClick(db, workspaceId, { linkCode: code, visitorId: visitor, at: new Date(Date.now() - 86_400_000) });
+  await storeClick(db, workspaceId, { linkCode: code, visitorId: visitor, at: new Date(Date.now() - 86_400_000) });
 });
 
 const orderBody = (id: string, extra: Record<string, unknown> = {}) =>

@@ -5,7 +5,7 @@ import Stripe from 'stripe';
 import { and, eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
 import { setUpScenario } from '../../scripts/scenarios/setup';
-import { recordClick } from '../../lib/server/rewards/clicks';
+import { storeClick } from '../helpers/clicks';
 import { saveSecret } from '../../lib/server/secrets';
 import { insertWorkspace } from '../../db/queries/workspaces';
 import { events, ledgerEntries, workspaces } from '../../db/schema';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   await saveSecret(db, workspaceId, 'stripe', STRIPE_SECRET);
   await saveSecret(db, workspaceId, 'shopify', SHOPIFY_SECRET);
   clickId = `clk_${code}`;
-  await recordClick(db, workspaceId, { id: clickId, linkCode: code, visitorId: `v-${code}`, at: new Date('2025-12-31T12:00:00Z') });
+  await storeClick(db, workspaceId, { id: clickId, linkCode: code, visitorId: `v-${code}`, at: new Date('2025-12-31T12:00:00Z') });
   unconnectedSlug = uniq('bare');
   await insertWorkspace(db, { slug: unconnectedSlug, name: 'not connected', baseCurrency: 'USD' });
 });

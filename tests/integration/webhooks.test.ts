@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
 import { setUpScenario } from '../../scripts/scenarios/setup';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
-import { recordClick } from '../../lib/server/rewards/clicks';
+import { storeClick } from '../helpers/clicks';
 import { createPayoutBatch, markPayoutPaid } from '../../lib/server/rewards/payouts';
 import { saveSecret } from '../../lib/server/secrets';
 import { verifySignature } from '../../lib/server/signatures';
@@ -45,7 +45,7 @@ async function workspaceWithSale(withEndpoint = true) {
   });
   if (withEndpoint) await saveSecret(db, ids.workspaceId, 'outbound', SECRET, url);
   const at = new Date('2026-03-01T00:00:00Z');
-  await recordClick(db, ids.workspaceId, { linkCode: code, visitorId: `v-${code}`, at });
+  await storeClick(db, ids.workspaceId, { linkCode: code, visitorId: `v-${code}`, at });
   await ingestEvent(db, ids.workspaceId, {
     id: uniq('o'), type: 'order', occurredAt: '2026-03-02T00:00:00Z',
     data: { customer: { externalId: 'c' }, currency: 'USD', visitorId: `v-${code}`, coupons: [], lines: [{ product: 'x', amount: '50.00', recurring: false }] },
