@@ -22,9 +22,21 @@ export function createDatabase(url: string, opts: { embedded?: boolean } = {}): 
   }
   // PGlite runs one statement at a time; a small pool avoids queueing many idle sockets on it.
   const pool = new pg.Pool({ connectionString: url, max: opts.embedded ? 4 : 10 });
-  pool.on('error', (err) => console.error('[db] idle client error', err));
+  pool.on('error', reportIdleClientError);
   const db = drizzlePg({ client: pool, schema });
   return { db, close: () => pool.end() };
+}
+
+/**
+ * An idle pooled connection failed: pg drops it and opens a new one on the next query, so no request
+ * is harmed. When the server closed it (a restart, the embedded Postgres stopping with `npm run dev`,
+ * a proxy's idle timeout) that is expected and worth one line; anything else is logged as an error,
+ * without the client object pg attaches (a screenful of internals).
+ */
+function reportIdleClientError(err: Error & { code?: string }) {
+  const closedByServer = err.code === '57P01' || err.code === 'ECONNRESET' || /Connection terminated/i.test(err.message);
+  if (closedByServer) console.warn(`[db] the server closed an idle connection (${err.message}); a new one is opened when needed`);
+  else console.error(`[db] idle connection failed: ${err.code ? `${err.code} ` : ''}${err.message}`);
 }
 
 const globalForDb = globalThis as unknown as { __db?: { db: Database; close: () => Promise<void> } };

@@ -1,8 +1,9 @@
 // `npm run dev`: everything a fresh clone needs in one command. Starts the embedded back-ends when
 // no URLs are set, migrates, seeds the demo workspace once, then runs Next and prints the logins.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { ensureServices } from './lib/services';
-import { migrateDatabase } from './lib/migrate';
+import { migrateDatabase } from '../db/migrate';
 import { parseEnv } from '../lib/env';
 import { startJobTicker } from './lib/job-ticker';
 
@@ -38,25 +39,34 @@ next.stdout.on('data', (chunk: Buffer) => {
         '',
         `  PartnerLedger is running at http://localhost:${PORT}`,
         ...services.describe.map((d) => `  ${d}`),
-        '  Demo logins (password for both: demo-password):',
-        `    merchant owner  owner@demo.test    → http://localhost:${PORT}/m/demo`,
-        `    partner         partner@demo.test  → http://localhost:${PORT}/p`,
+        '  Demo logins (password for all three: demo-password):',
+        `    owner@demo.test    → http://localhost:${PORT}/m/demo   merchant owner: configures everything`,
+        `    finance@demo.test  → http://localhost:${PORT}/m/demo   finance: payouts and pools, reads the rest`,
+        `    partner@demo.test  → http://localhost:${PORT}/p        partner: the portal (links, deals, earnings)`,
         '',
       ].join('\n'),
     );
   }
 });
 
-const shutdown = async () => {
-  await stopJobs();
-  next.kill('SIGTERM');
-  await services.stop();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-next.on('exit', async (code) => {
-  await stopJobs();
-  await services.stop();
-  process.exit(code ?? 0);
-});
+// Stops in dependency order: jobs (closing their pool), then Next (whose pool dies with it; Ctrl-C
+// reaches it directly, and `next dev` waits for its worker), and only then the embedded Postgres and
+// Redis, so no open connection sees its server vanish. Ctrl-C delivers SIGINT to every process of
+// the group, tsx relays it again: the first signal starts the one shutdown, the rest wait for it.
+const nextExited = once(next, 'exit');
+let stopping: Promise<void> | undefined;
+const shutdown = (code: number) =>
+  (stopping ??= (async () => {
+    await stopJobs();
+    if (next.exitCode === null && next.signalCode === null) {
+      next.kill('SIGTERM');
+      const killer = setTimeout(() => next.kill('SIGKILL'), 10_000);
+      await nextExited;
+      clearTimeout(killer);
+    }
+    await services.stop();
+    process.exit(code);
+  })());
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+next.on('exit', (code) => void shutdown(code ?? 0));
