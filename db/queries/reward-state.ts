@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte, gte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, gte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import {
   bindings, bindingShares, clicks, coupons, customerRewardUsages, dealRegistrations, enrollments, enrollmentStatusChanges,
@@ -173,7 +173,12 @@ export async function loadMatchingDeals(
   const rows = await db
     .select()
     .from(dealRegistrations)
-    .where(and(eq(dealRegistrations.workspaceId, workspaceId), inArray(dealRegistrations.status, ['approved', 'expired']), or(...matches)));
+    .where(and(eq(dealRegistrations.workspaceId, workspaceId), inArray(dealRegistrations.status, ['approved', 'expired']),
+      // an expired registration counts only if the merchant approved it before it lapsed: one that
+      // expired while pending was never approved (decided_at is set only by a decision)
+      isNotNull(dealRegistrations.decidedAt),
+      or(...matches),
+    ));
   return rows.map((d) => ({
     id: d.id,
     partnerId: d.partnerId,

@@ -218,4 +218,22 @@ describe('expiry: derived when reading, persisted by a job', () => {
     expect(byId(await dealsOfB())).toEqual(after);
     expect(after.filter((d) => d.status === 'approved').map((d) => d.prospectName)).toEqual(['BigCo']);
   });
+
+  it('a registration that lapsed while pending credits nothing, even for an order dated inside its window', async () => {
+    const registeredAt = new Date(Date.now() - 40 * DAY_MS);
+    const expiresAt = new Date(registeredAt.getTime() + 30 * DAY_MS);
+    const { id } = await registerDeal(db, ids.workspaceId, {
+      partnerId: ids.partners.get('x')!, programId: ids.programs.get('p')!, match: { customer: `never-approved-${suffix}` }, prospectName: 'Never Approved Co',
+      registeredAt, expiresAt,
+    });
+    await expireDealsJob.POST(new Request('http://app.test/api/jobs/expire-deals', { method: 'POST', headers: { authorization: `Bearer ${process.env.JOB_SECRET}` } }));
+    expect(await storedDeal(id)).toMatchObject({ status: 'expired', decidedAt: null });
+    // a late-arriving order that happened while the registration was still open
+    const at = new Date(registeredAt.getTime() + 10 * DAY_MS);
+    const outcome = await ingestEvent(db, ids.workspaceId, {
+      id: `late-order-${suffix}`, type: 'order', occurredAt: at.toISOString(),
+      data: { customer: { externalId: `never-approved-${suffix}` }, currency: 'USD', coupons: [], lines: [{ product: 'p', amount: '100.00', recurring: false }] },
+    }, { source: 'api', now: new Date() });
+    expect(outcome.result.entries).toEqual([]);
+  });
 });
