@@ -17,7 +17,7 @@ export function EntryDetail({ entry, names, backHref }: { entry: Entry; names: R
         description={`${entry.kind} for ${entry.partnerName} · ${entry.programName ?? `${entry.poolName} ${entry.poolPeriod}`} · recorded ${entry.createdAt?.toISOString().slice(0, 10)} · payable from ${entry.payableAt?.toISOString().slice(0, 10)}`}
         action={<Badge tone={status === 'paid' ? 'blue' : status === 'payable' ? 'green' : 'amber'}>{status}</Badge>}
       />
-      <Explanation explanation={entry.explanation as never} names={names} />
+      <Explanation explanation={entry.explanation} names={names} />
     </>
   );
 }

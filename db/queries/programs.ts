@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { enrollments, programs, workspaces } from '../schema';
 import type { RewardRule, ProgramScope } from '../../lib/validation/program';
+import type { ApprovalMode } from '../../lib/domain/programs';
 
 export interface ProgramRow {
   id: string;
@@ -82,7 +83,7 @@ export interface NewProgram {
   windowDays?: number;
   couponPrecedence?: 'override' | 'touch';
   holdDays?: number;
-  approvalMode?: 'auto' | 'manual';
+  approvalMode?: ApprovalMode;
   joinPageEnabled?: boolean;
 }
 

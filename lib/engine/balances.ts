@@ -1,5 +1,6 @@
 import { Decimal } from './decimal';
 import type { LedgerEntryState } from './ledger';
+import type { BalanceBucket } from '../domain/ledger';
 import { toMs, type Instant } from './time';
 import { formatAmount, resolveUnit, type CustomUnit } from './units';
 
@@ -12,7 +13,7 @@ export interface BalanceRow {
   paid: string;
 }
 
-type Bucket = 'pending' | 'payable' | 'processing' | 'paid';
+type Bucket = BalanceBucket;
 
 /** Where an entry stands at time T (§5). Entries of a failed payout come back with payout null. */
 export function balanceBucket(entry: LedgerEntryState, atMs: number): Bucket {

@@ -1,7 +1,9 @@
 /** Output types: ledger entries the engine decides, and the entry state it reads back. */
 import type { RuleType } from './types';
+import type { LivePayoutStatus } from '../domain/payouts';
 
-export type EntryKind = 'commission' | 'bonus' | 'reversal' | 'clawback';
+export type { EntryKind } from '../domain/ledger';
+import type { EntryKind } from '../domain/ledger';
 
 /** Plain JSON; Decimals appear as strings. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -30,7 +32,8 @@ export interface NewLedgerEntry {
   explanation: Explanation;
 }
 
-export type PayoutStatus = 'processing' | 'paid';
+/** a payout that still holds its entries (a failed one releases them) */
+export type PayoutStatus = LivePayoutStatus;
 
 /** A stored entry as the engine needs to read it back. Entries of a failed payout have payout null. */
 export interface LedgerEntryState {

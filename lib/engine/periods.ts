@@ -1,6 +1,7 @@
 import { EngineError } from './errors';
 
-export type PoolPeriodKind = 'quarter' | 'year';
+export type { PoolPeriodKind } from '../domain/pools';
+import type { PoolPeriodKind } from '../domain/pools';
 
 export interface PeriodBounds {
   key: string;

@@ -2,6 +2,7 @@ import { Decimal } from './decimal';
 import { isApprovedAt } from './eligibility';
 import { EngineError } from './errors';
 import type { NewLedgerEntry } from './ledger';
+import type { PoolMetric } from '../domain/pools';
 import { parsePoolPeriod, type PoolPeriodKind } from './periods';
 import { customersMetric, revenueMetric, type PoolCredit, type PoolRefund } from './pool-metrics';
 import { ratioFromDecimal } from './ratio';
@@ -17,7 +18,7 @@ export interface PoolConfig {
   amount: string;
   period: PoolPeriodKind;
   programIds: string[];
-  metric: 'revenue' | 'customers';
+  metric: PoolMetric;
   goal: string;
 }
 

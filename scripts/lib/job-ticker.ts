@@ -32,11 +32,11 @@ export function startJobTicker(opts: { databaseUrl: string; embedded: boolean; e
     ['expire deals', atMostEvery(DEAL_EXPIRY_EVERY_MS, () => runDealExpiryJob(db, new Date()))],
   ];
   const failing = new Set<string>();
-  let running = false;
-  const tick = async () => {
-    if (running) return; // a slow run (a big backlog) must not pile up
-    running = true;
+  let running: Promise<void> | null = null;
+  let stopping = false;
+  const runJobs = async () => {
     for (const [name, job] of jobs) {
+      if (stopping) return;
       try {
         await job();
         if (failing.delete(name)) console.log(`[jobs] ${name} works again`);
@@ -45,11 +45,17 @@ export function startJobTicker(opts: { databaseUrl: string; embedded: boolean; e
         failing.add(name);
       }
     }
-    running = false;
+  };
+  const tick = () => {
+    if (running || stopping) return; // a slow run (a big backlog) must not pile up
+    running = runJobs().finally(() => (running = null));
   };
   const timer = setInterval(tick, opts.everyMs);
   return async () => {
+    // let a job under way finish before its pool closes, so Ctrl-C mid-job logs no failure
+    stopping = true;
     clearInterval(timer);
+    await running;
     await close();
   };
 }

@@ -89,7 +89,9 @@ describe('deal registrations', () => {
       data: { customer: { externalId: 'big1', email: 'cto@bigco.com' }, currency: 'USD', coupons: [], lines: [{ product: 'p', amount: '100.00', recurring: false }] },
     }, { source: 'api' });
     expect(ok.result.entries.map((e) => e.partnerId)).toContain(partnerId);
-    expect(await expireDeals(db, ids.workspaceId, new Date('2026-04-02T00:00:00Z'))).toBe(1);
+    // 1, or 0 when the expiry job (tested at the same time in another file, across all
+    // workspaces) stored it first: what matters is the stored status below
+    expect(await expireDeals(db, ids.workspaceId, new Date('2026-04-02T00:00:00Z'))).toBeLessThanOrEqual(1);
     const [row] = await db.select().from(dealRegistrations).where(eq(dealRegistrations.id, deal.id));
     expect(row.status).toBe('expired');
     const late = await ingestEvent(db, ids.workspaceId, {

@@ -1,6 +1,7 @@
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
-import { listWorkspaceLedger, type EntryKind } from '@/db/queries/ledger-list';
+import { listWorkspaceLedger } from '@/db/queries/ledger-list';
+import { ENTRY_KINDS } from '@/lib/domain/ledger';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { tableStateFrom } from '@/components/data-table/server-table';
 import { LedgerTable } from '@/components/ledger/ledger-table';
@@ -8,7 +9,7 @@ import type { WorkspaceTablePageProps } from '@/lib/page-props';
 import { FilterBar } from '@/components/data-table/filter-bar';
 
 const SORTS = ['createdAt', 'amount', 'payableAt'] as const;
-const KINDS: EntryKind[] = ['commission', 'bonus', 'reversal', 'clawback'];
+const KINDS = ENTRY_KINDS;
 
 export default async function LedgerPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
