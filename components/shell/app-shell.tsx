@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NavLinks } from './nav-links';
-import { signOutAction } from '@/lib/actions/auth';
+import { SignOutButton } from './sign-out-button';
 
 /** Sidebar layout shared by the merchant console and the partner portal. */
 export function AppShell({
@@ -33,9 +33,7 @@ export function AppShell({
         </nav>
         <div className="border-t border-slate-100 px-3 pt-4">
           <p className="truncate text-xs text-slate-500">{userEmail}</p>
-          <form action={signOutAction}>
-            <button type="submit" className="mt-1 text-xs font-medium text-slate-600 hover:text-slate-900">Sign out</button>
-          </form>
+          <SignOutButton />
         </div>
       </aside>
       <main className="flex-1 overflow-x-auto px-8 py-8">{children}</main>

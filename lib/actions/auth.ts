@@ -80,6 +80,10 @@ export const resetPasswordAction = publicAction({
   },
 });
 
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/sign-in' });
-}
+/** Signing out needs no input; built with the wrapper so its redirect passes and errors map alike. */
+export const signOutAction = publicAction({
+  run: async () => {
+    await signOut({ redirectTo: '/sign-in' });
+    return { ok: true };
+  },
+});
