@@ -3,6 +3,7 @@ import { workspaces } from './workspaces';
 import { partners } from './partners';
 import { programs } from './programs';
 import { BINDING_SOURCES } from '../../lib/domain/bindings';
+import { recordedSeq } from './columns';
 
 export const customers = pgTable(
   'customers',
@@ -43,6 +44,7 @@ export const bindings = pgTable(
   'bindings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
     programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),

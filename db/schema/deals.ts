@@ -3,6 +3,7 @@ import { workspaces } from './workspaces';
 import { partners } from './partners';
 import { programs } from './programs';
 import { DEAL_MATCH_TYPES, DEAL_STATUSES } from '../../lib/domain/deals';
+import { recordedSeq } from './columns';
 
 export const dealMatchType = pgEnum('deal_match_type', DEAL_MATCH_TYPES);
 export const dealStatus = pgEnum('deal_status', DEAL_STATUSES);
@@ -12,6 +13,7 @@ export const dealRegistrations = pgTable(
   'deal_registrations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
     programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),

@@ -3,6 +3,7 @@ import { workspaces } from './workspaces';
 import { customers } from './customers';
 import { EVENT_SOURCES, EVENT_STATUSES, EVENT_TYPES, type EventResult } from '../../lib/domain/events';
 import type { StoredEvent } from '../../lib/validation/events';
+import { recordedSeq } from './columns';
 
 export const eventType = pgEnum('event_type', EVENT_TYPES);
 export const eventStatus = pgEnum('event_status', EVENT_STATUSES);
@@ -13,6 +14,7 @@ export const events = pgTable(
   'events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     // the sender's event id: the idempotency key
     senderId: text('sender_id').notNull(),

@@ -9,6 +9,7 @@ import { pools } from './pools';
 import { ENTRY_KINDS, type RuleSource } from '../../lib/domain/ledger';
 import type { RuleType } from '../../lib/domain/programs';
 import type { Explanation } from '../../lib/engine';
+import { recordedSeq } from './columns';
 
 export const entryKind = pgEnum('entry_kind', ENTRY_KINDS);
 
@@ -17,6 +18,7 @@ export const ledgerEntries = pgTable(
   'ledger_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'restrict' }),
     programId: uuid('program_id').references(() => programs.id, { onDelete: 'restrict' }),

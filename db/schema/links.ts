@@ -2,12 +2,14 @@ import { pgTable, text, timestamp, uuid, boolean, uniqueIndex, index } from 'dri
 import { workspaces } from './workspaces';
 import { partners } from './partners';
 import { programs } from './programs';
+import { recordedSeq } from './columns';
 
 // Tracked links. Codes are global because /r/<code> carries no workspace.
 export const links = pgTable(
   'links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
     programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
@@ -27,16 +29,20 @@ export const coupons = pgTable(
   'coupons',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
     programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
     // stored upper-cased: storefronts send codes in any case
     code: text('code').notNull(),
+    // Stripe webhooks name a promotion code by its id (promo_…), not the code the shopper typed
+    stripePromotionCodeId: text('stripe_promotion_code_id'),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('coupons_workspace_code_uq').on(t.workspaceId, t.code),
+    uniqueIndex('coupons_workspace_stripe_promotion_code_uq').on(t.workspaceId, t.stripePromotionCodeId),
     // partner portal "my coupons"
     index('coupons_workspace_partner_idx').on(t.workspaceId, t.partnerId),
   ],
@@ -47,6 +53,7 @@ export const clicks = pgTable(
   'clicks',
   {
     id: text('id').primaryKey(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     linkId: uuid('link_id').notNull().references(() => links.id, { onDelete: 'cascade' }),
     partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),

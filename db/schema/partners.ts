@@ -4,6 +4,7 @@ import { users } from './auth';
 import { programs } from './programs';
 import type { RewardRule } from '../../lib/validation/program';
 import { ENROLLMENT_STATUSES } from '../../lib/domain/enrollments';
+import { recordedSeq } from './columns';
 
 export const enrollmentStatus = pgEnum('enrollment_status', ENROLLMENT_STATUSES);
 
@@ -13,6 +14,7 @@ export const partners = pgTable(
   'partners',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
@@ -32,6 +34,7 @@ export const enrollments = pgTable(
   'enrollments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
     programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
@@ -54,6 +57,7 @@ export const enrollmentStatusChanges = pgTable(
   'enrollment_status_changes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     enrollmentId: uuid('enrollment_id').notNull().references(() => enrollments.id, { onDelete: 'cascade' }),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     status: enrollmentStatus('status').notNull(),

@@ -4,6 +4,7 @@ import type { RewardRule, ProgramScope } from '../../lib/validation/program';
 import {
   APPROVAL_MODES, ATTRIBUTION_MODELS, COUPON_PRECEDENCES, GROUP_STRATEGIES, PARTNER_CATEGORIES, PROGRAM_STATUSES,
 } from '../../lib/domain/programs';
+import { recordedSeq } from './columns';
 
 export const partnerCategory = pgEnum('partner_category', PARTNER_CATEGORIES);
 export const attributionModel = pgEnum('attribution_model', ATTRIBUTION_MODELS);
@@ -16,6 +17,7 @@ export const programs = pgTable(
   'programs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: recordedSeq(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     slug: text('slug').notNull(),
     name: text('name').notNull(),

@@ -11,6 +11,8 @@ export const workspaces = pgTable('workspaces', {
   baseCurrency: text('base_currency').notNull().default('USD'),
   // Link destinations must be on one of these hosts (or their subdomains): no open redirects.
   allowedDomains: text('allowed_domains').array().notNull().default([]),
+  // Signed events accepted per minute (verified requests only); a sale or a backfill needs headroom.
+  eventsPerMinute: integer('events_per_minute').notNull().default(6000),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
