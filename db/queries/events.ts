@@ -17,7 +17,10 @@ export interface EventListRow {
   errorCode: string | null;
 }
 
-/** Console events table: paged and sorted in SQL (index events_workspace_type_time_idx). */
+/**
+ * Console events table: paged and sorted in SQL (index events_workspace_type_time_idx). Equal sort
+ * keys fall back to arrival order (`seq`), so events of one instant list as they came in.
+ */
 export async function listEvents(
   db: Executor,
   workspaceId: string,
@@ -39,7 +42,7 @@ export async function listEvents(
     })
     .from(events)
     .where(where)
-    .orderBy(q.dir === 'asc' ? asc(col) : desc(col), asc(events.id))
+    .orderBy(q.dir === 'asc' ? asc(col) : desc(col), asc(events.seq))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [total] = await db.select({ n: count() }).from(events).where(where);

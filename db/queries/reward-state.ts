@@ -36,8 +36,11 @@ export async function loadWorkspaceConfig(db: Executor, workspaceId: string): Pr
   };
 }
 
+// Ties after a timestamp are broken by `seq`, the order the rows were recorded in (SPEC §4.2, §6),
+// never by `id`: ids are random, so the same story would pay its odd cent differently per database.
+
 export async function loadProgramConfigs(db: Executor, workspaceId: string): Promise<ProgramConfig[]> {
-  const rows = await db.select().from(programs).where(eq(programs.workspaceId, workspaceId)).orderBy(asc(programs.createdAt), asc(programs.id));
+  const rows = await db.select().from(programs).where(eq(programs.workspaceId, workspaceId)).orderBy(asc(programs.createdAt), asc(programs.seq));
   return rows.map((p) => ({
     id: p.id,
     unit: p.unit,
@@ -75,7 +78,8 @@ export async function loadPartnerRefs(db: Executor, workspaceId: string, partner
 /**
  * Enrollments as approved intervals, from the status history: approved → suspended → approved
  * becomes two states. Never-approved enrollments appear once with approvedAt null, so the engine
- * can say "not approved" in its explanation.
+ * can say "not approved" in its explanation. They come in recorded order: a pool's last tie-break
+ * ("the enrollment recorded first", §6) is their position in this list.
  */
 export async function loadEnrollmentStates(
   db: Executor,
@@ -99,7 +103,7 @@ export async function loadEnrollmentStates(
     .from(enrollments)
     .innerJoin(enrollmentStatusChanges, eq(enrollmentStatusChanges.enrollmentId, enrollments.id))
     .where(and(...conds))
-    .orderBy(asc(enrollments.id), asc(enrollmentStatusChanges.at), asc(enrollmentStatusChanges.id));
+    .orderBy(asc(enrollments.seq), asc(enrollmentStatusChanges.at), asc(enrollmentStatusChanges.seq));
   const byEnrollment = new Map<string, typeof rows>();
   for (const r of rows) byEnrollment.set(r.id, [...(byEnrollment.get(r.id) ?? []), r]);
   return [...byEnrollment.values()].flatMap(approvedIntervals);
@@ -123,7 +127,10 @@ function approvedIntervals(
   return intervals.length ? intervals : [{ ...base, approvedAt: null, endedAt: null }];
 }
 
-/** Clicks of the customer's visitors (and the event's own click) up to the event time. */
+/**
+ * Clicks of the customer's visitors (and the event's own click) up to the event time, in arrival
+ * order: clicks at the same instant count in the order they were recorded (§4.2).
+ */
 export async function loadClicks(
   db: Executor,
   workspaceId: string,
@@ -138,7 +145,7 @@ export async function loadClicks(
     .from(clicks)
     .innerJoin(links, eq(links.id, clicks.linkId))
     .where(and(eq(clicks.workspaceId, workspaceId), or(...bySignal), gte(clicks.occurredAt, q.from), lte(clicks.occurredAt, q.to)))
-    .orderBy(asc(clicks.occurredAt), asc(clicks.id));
+    .orderBy(asc(clicks.occurredAt), asc(clicks.seq));
   return rows;
 }
 
@@ -158,7 +165,7 @@ export async function loadCouponsByCode(db: Executor, workspaceId: string, codes
     .where(and(eq(coupons.workspaceId, workspaceId), inArray(coupons.code, codes.map((c) => c.toUpperCase())), eq(coupons.disabled, false)));
 }
 
-/** Approved (or since expired) deal registrations that could match this customer. */
+/** Approved (or since expired) deal registrations that could match this customer, in arrival order. */
 export async function loadMatchingDeals(
   db: Executor,
   workspaceId: string,
@@ -178,7 +185,8 @@ export async function loadMatchingDeals(
       // expired while pending was never approved (decided_at is set only by a decision)
       isNotNull(dealRegistrations.decidedAt),
       or(...matches),
-    ));
+    ))
+    .orderBy(asc(dealRegistrations.registeredAt), asc(dealRegistrations.seq));
   return rows.map((d) => ({
     id: d.id,
     partnerId: d.partnerId,
@@ -213,7 +221,7 @@ export async function loadBindings(
     .from(bindings)
     .innerJoin(bindingShares, eq(bindingShares.bindingId, bindings.id))
     .where(and(...conds))
-    .orderBy(asc(bindings.id), sql`${bindingShares.touchOrder}::numeric`);
+    .orderBy(asc(bindings.seq), sql`${bindingShares.touchOrder}::numeric`);
   const byId = new Map<string, CustomerBinding>();
   for (const r of rows) {
     const b = byId.get(r.id) ?? { programId: r.programId, customerId: externalIdOf(r.customerId), boundAt: r.boundAt, source: r.source, shares: [] };

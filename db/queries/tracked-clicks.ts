@@ -28,7 +28,9 @@ export interface ClickInsertOutcome {
 /**
  * Inserts a batch in one statement, idempotent by click id. Partner and program come from the
  * link row itself, and clicks of a deleted link are skipped instead of failing the batch on a
- * foreign key (one such click would otherwise block the queue forever).
+ * foreign key (one such click would otherwise block the queue forever). Rows are inserted in the
+ * batch's order (WITH ORDINALITY, ORDER BY), so each click's `seq` follows the queue's arrival
+ * order whatever plan the join takes: clicks at the same instant are then ordered by `seq` (§4.2).
  */
 export async function insertClickRows(db: Executor, rows: readonly ClickRowInput[]): Promise<ClickInsertOutcome> {
   if (rows.length === 0) return { inserted: 0, alreadyStored: 0, orphaned: 0 };
@@ -38,9 +40,10 @@ export async function insertClickRows(db: Executor, rows: readonly ClickRowInput
   })));
   const result = await db.execute<{ inserted: string; known: string }>(sql`
     with batch as (
-      select * from jsonb_to_recordset(${payload}::jsonb) as x(
+      select * from rows from (jsonb_to_recordset(${payload}::jsonb) as (
         id text, workspace_id uuid, link_id uuid, visitor_id text, occurred_at timestamptz,
         is_bot boolean, user_agent text, referrer text, country text)
+      ) with ordinality as x(id, workspace_id, link_id, visitor_id, occurred_at, is_bot, user_agent, referrer, country, position)
     ),
     known as (
       select b.*, l.partner_id, l.program_id from batch b join links l on l.id = b.link_id and l.workspace_id = b.workspace_id
@@ -48,6 +51,7 @@ export async function insertClickRows(db: Executor, rows: readonly ClickRowInput
     written as (
       insert into clicks (id, workspace_id, link_id, partner_id, program_id, visitor_id, occurred_at, is_bot, user_agent, referrer, country)
       select id, workspace_id, link_id, partner_id, program_id, visitor_id, occurred_at, is_bot, user_agent, referrer, country from known
+      order by position
       on conflict (id) do nothing
       returning 1
     )

@@ -7,8 +7,8 @@ import type { PartnerCategory } from '../../lib/domain/programs';
 export const DEFAULT_DEAL_DAYS = 90;
 
 /**
- * The id a click step's click is stored under. Zero-padded, so clicks at the same instant sort by
- * id in step order, as they arrived.
+ * The id a click step's click is stored under: readable and stable across runs. Clicks at the same
+ * instant are ordered by the sequence they were recorded in (steps run in order), not by this id.
  */
 export const clickIdOfStep = (index: number) => `clk_step-${String(index).padStart(6, '0')}`;
 

@@ -23,7 +23,10 @@ export interface ScenarioIds {
 const BEFORE_THE_STORY = new Date('2000-01-01T00:00:00Z');
 
 /**
- * Creates the scenario's workspace and configuration through db/queries, in one transaction. The
+ * Creates the scenario's workspace and configuration through db/queries, in one transaction, one
+ * row at a time in the order the file lists things (partners, then each partner's enrollments,
+ * links and coupons): every row shares the setup's instant, so its recorded sequence (`seq`) is
+ * what breaks "earlier enrollment" and "arrival order" ties, as the scenario README says. The
  * console's services do not fit here: createProgram builds one rule from a form (scenarios give
  * rule lists and scopes), joinProgram creates user accounts, and createLink refuses links of
  * pending enrollments, which scenarios have. The story's steps then run through the services.

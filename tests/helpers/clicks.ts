@@ -28,6 +28,12 @@ export interface SeededClick {
  * loudly and the scenario runner lists the step as refused.
  */
 export async function storeClick(db: Executor, workspaceId: string, click: SeededClick): Promise<{ id: string }> {
+  const [stored] = await storeClickBatch(db, workspaceId, [click]);
+  return stored;
+}
+
+/** The edge's message for a click, as it would wait in Redis (passes the flush job's parser). */
+export async function clickMessageOf(db: Executor, workspaceId: string, click: SeededClick): Promise<ClickMessage> {
   const code = linkCodeFromPath(`/r/${click.linkCode}`);
   const link = code ? await findTrackedLinkByCode(db, code) : undefined;
   if (!link || link.disabled || link.workspaceId !== workspaceId) throw new AppError('not_found', `No active link with code ${click.linkCode}.`);
@@ -37,6 +43,13 @@ export async function storeClick(db: Executor, workspaceId: string, click: Seede
   };
   const queued = parseClickMessage(JSON.stringify(message));
   if (!queued) throw new Error(`the flush job would drop this click as unreadable: ${JSON.stringify(message)}`);
-  await insertClickRows(db, [clickRowOf(queued)]);
-  return { id: queued.id };
+  return queued;
+}
+
+/** Several clicks in one insertClickRows batch, in the order given, as one flush batch stores them. */
+export async function storeClickBatch(db: Executor, workspaceId: string, clicks: readonly SeededClick[]): Promise<{ id: string }[]> {
+  const messages: ClickMessage[] = [];
+  for (const click of clicks) messages.push(await clickMessageOf(db, workspaceId, click));
+  await insertClickRows(db, messages.map(clickRowOf));
+  return messages.map((m) => ({ id: m.id }));
 }
