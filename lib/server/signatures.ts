@@ -19,18 +19,21 @@ export function signatureHeader(secret: string, rawBody: string, now = new Date(
 
 export type SignatureVerdict = { ok: true } | { ok: false; reason: string };
 
+// Exactly "t=<digits>,v1=<64 hex>", optionally more ",v1=<64 hex>" (rotation), nothing else: no
+// spaces, no other keys, no trailing characters. Node's hex decoder stops at the first non-hex
+// character, so a looser parser would accept "v1=<the right hex>garbage".
+const HEADER = /^t=(\d{1,12})((?:,v1=[0-9a-fA-F]{64})+)$/;
+
 export function verifySignature(secret: string, header: string | null, rawBody: string, now = new Date()): SignatureVerdict {
   if (!header) return { ok: false, reason: 'missing X-Signature header' };
-  const parts = header.split(',').map((p) => p.trim().split('=') as [string, string | undefined]);
-  const t = Number(parts.find(([k]) => k === 't')?.[1]);
-  const candidates = parts.filter(([k, v]) => k === 'v1' && v).map(([, v]) => v!);
-  if (!Number.isInteger(t) || candidates.length === 0) return { ok: false, reason: 'X-Signature must look like t=<unix seconds>,v1=<hex>' };
+  const m = HEADER.exec(header);
+  if (!m) return { ok: false, reason: 'X-Signature must be exactly t=<unix seconds>,v1=<64 hex digits> (more ,v1= entries allowed)' };
+  const t = Number(m[1]);
+  const candidates = m[2].slice(1).split(',').map((p) => p.slice('v1='.length));
+  // both ways: a timestamp from the future is as suspect as a stale one (a replay prepared in advance)
   if (Math.abs(now.getTime() / 1000 - t) > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: 'signature timestamp is more than 5 minutes away' };
   const expected = Buffer.from(signatureFor(secret, rawBody, t), 'hex');
-  const match = candidates.some((c) => {
-    const given = Buffer.from(c, 'hex');
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+  const match = candidates.some((c) => timingSafeEqual(Buffer.from(c, 'hex'), expected));
   return match ? { ok: true } : { ok: false, reason: 'signature does not match' };
 }
 
