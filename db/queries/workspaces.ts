@@ -41,9 +41,10 @@ export async function listMemberships(db: Executor, userId: string): Promise<Wor
     .orderBy(asc(workspaces.name));
 }
 
+/** The workspace a URL or header names, with what the signed routes need per request (its limit). */
 export async function findWorkspaceBySlug(db: Executor, slug: string) {
   const [row] = await db
-    .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, baseCurrency: workspaces.baseCurrency })
+    .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, baseCurrency: workspaces.baseCurrency, eventsPerMinute: workspaces.eventsPerMinute })
     .from(workspaces)
     .where(eq(workspaces.slug, slug));
   return row;
@@ -85,4 +86,14 @@ export async function setAllowedDomains(db: Executor, workspaceId: string, domai
 export async function allowedDomainsOf(db: Executor, workspaceId: string): Promise<string[]> {
   const [row] = await db.select({ d: workspaces.allowedDomains }).from(workspaces).where(eq(workspaces.id, workspaceId));
   return row?.d ?? [];
+}
+
+/** Settings → API: how many signed events a minute the workspace accepts before answering 429. */
+export async function setEventsPerMinute(db: Executor, workspaceId: string, perMinute: number) {
+  await db.update(workspaces).set({ eventsPerMinute: perMinute }).where(eq(workspaces.id, workspaceId));
+}
+
+export async function eventsPerMinuteOf(db: Executor, workspaceId: string): Promise<number | undefined> {
+  const [row] = await db.select({ n: workspaces.eventsPerMinute }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row?.n;
 }

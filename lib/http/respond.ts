@@ -2,10 +2,26 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { AppError, fieldErrors } from '../errors';
 
+/** A 429 that knows when the sender may try again (the window's remaining seconds). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
+  }
+}
+
+/** Any 429 without its own figure says "a minute": the longest window any of our limits uses. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
 /** JSON error body shared by every API route: `{ error: { code, message, fields? } }`. */
 export function errorResponse(err: unknown, context: string): Response {
   if (err instanceof AppError) {
-    return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status });
+    // every 429 carries Retry-After (RFC 9110 §10.2.3), so a well-behaved sender backs off just enough
+    const headers: Record<string, string> =
+      err.status === 429 ? { 'Retry-After': String(err instanceof RateLimitedError ? Math.max(1, Math.ceil(err.retryAfterSeconds)) : DEFAULT_RETRY_AFTER_SECONDS) } : {};
+    return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status, headers });
   }
   if (err instanceof ZodError) {
     const fields = fieldErrors(err.issues);
@@ -43,6 +59,17 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The answer of an idempotent endpoint: canonical JSON, so the first answer and every replay of the
+ * same request are the same bytes; repeats say so with `Idempotent-Replayed: true`.
+ */
+export function replayableJson(body: unknown, opts: { replayed: boolean }): Response {
+  return new Response(canonicalJson(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json', ...(opts.replayed ? { 'Idempotent-Replayed': 'true' } : {}) },
+  });
 }
 
 export function parseJson(raw: string): unknown {
