@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Decimal } from '../engine';
 import { AppError } from '../errors';
 import type { IncomingEvent } from '../validation/events';
+import { cleanString } from '../validation/clean-strings';
 import { fromProviderDecimal, toAmountString } from './amounts';
 import { readPayload } from './payload';
 
@@ -17,7 +18,10 @@ import { readPayload } from './payload';
 export function verifyShopifyWebhook(rawBody: string, hmacHeader: string | null, secret: string): void {
   if (!hmacHeader) throw new AppError('unauthorized', 'Missing X-Shopify-Hmac-Sha256 header.');
   const expected = createHmac('sha256', secret).update(rawBody, 'utf8').digest();
-  const given = Buffer.from(hmacHeader.trim(), 'base64');
+  // exactly the 44 characters of a base64 SHA-256: Node's decoder skips characters it does not
+  // know, so a looser check would accept the right value with anything appended or interleaved
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(hmacHeader)) throw new AppError('unauthorized', 'Bad Shopify signature: X-Shopify-Hmac-Sha256 is not a base64 HMAC-SHA256.');
+  const given = Buffer.from(hmacHeader, 'base64');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError('unauthorized', 'Bad Shopify signature: X-Shopify-Hmac-Sha256 does not match the body.');
   }
@@ -25,14 +29,28 @@ export function verifyShopifyWebhook(rawBody: string, hmacHeader: string | null,
 
 // --- the parts of Shopify payloads we read --------------------------------------------------------
 
-/** Shopify sends most amounts as decimal strings, a few (refund line subtotals) as JSON numbers. */
+/**
+ * Shopify sends most amounts as decimal strings, a few (refund line subtotals) as JSON numbers,
+ * which parseShopifyJson hands over as their exact text.
+ */
 const money = z.union([z.string(), z.number()]);
 const moneySet = z.looseObject({ shop_money: z.looseObject({ amount: money }) }).nullish();
 
+/**
+ * A numeric Shopify id as text: a JSON number a double holds exactly, or (from parseShopifyJson) the
+ * exact digits of a larger one. A number beyond 2^53 was rounded by whoever parsed it, so its digits
+ * are not the id: null, and exactId falls back to the GraphQL id. (zod's int() would refuse it.)
+ */
+const shopifyId = z
+  .union([z.number().nonnegative().refine(Number.isInteger, 'must be a whole number'), z.string().regex(/^\d{1,30}$/, 'must be a whole number')])
+  .transform((id) => (typeof id === 'string' ? id : Number.isSafeInteger(id) ? String(id) : null));
+/** Shopify's times: ISO 8601 with an offset ("2026-01-05T10:15:00-05:00"). */
+const shopifyTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
+
 const lineItem = z.looseObject({
   title: z.string(),
-  product_id: z.number().int().nullish(),
-  variant_id: z.number().int().nullish(),
+  product_id: shopifyId.nullish(),
+  variant_id: shopifyId.nullish(),
   quantity: z.number().int().nonnegative(),
   price: money,
   total_discount: money.nullish(),
@@ -40,14 +58,14 @@ const lineItem = z.looseObject({
 });
 
 const order = z.looseObject({
-  id: z.number(),
+  id: shopifyId,
   admin_graphql_api_id: z.string().nullish(),
-  created_at: z.string(),
-  processed_at: z.string().nullish(),
+  created_at: shopifyTime,
+  processed_at: shopifyTime.nullish(),
   currency: z.string(),
   email: z.string().nullish(),
   contact_email: z.string().nullish(),
-  customer: z.looseObject({ id: z.number(), admin_graphql_api_id: z.string().nullish(), email: z.string().nullish() }).nullish(),
+  customer: z.looseObject({ id: shopifyId, admin_graphql_api_id: z.string().nullish(), email: z.string().nullish() }).nullish(),
   line_items: z.array(lineItem),
   discount_codes: z.array(z.looseObject({ code: z.string() })).nullish(),
   note_attributes: z.array(z.looseObject({ name: z.string(), value: z.unknown() })).nullish(),
@@ -55,11 +73,11 @@ const order = z.looseObject({
 });
 
 const refund = z.looseObject({
-  id: z.number(),
+  id: shopifyId,
   admin_graphql_api_id: z.string().nullish(),
-  order_id: z.number(),
-  created_at: z.string(),
-  processed_at: z.string().nullish(),
+  order_id: shopifyId,
+  created_at: shopifyTime,
+  processed_at: shopifyTime.nullish(),
   refund_line_items: z.array(z.looseObject({ subtotal: money.nullish(), subtotal_set: moneySet })).nullish(),
   transactions: z.array(z.looseObject({ kind: z.string(), status: z.string(), amount: money })).nullish(),
   order_adjustments: z.array(z.looseObject({ kind: z.string(), amount: money })).nullish(),
@@ -71,14 +89,13 @@ export type ShopifyInstruction = { kind: 'event'; event: IncomingEvent } | { kin
 export const shopifyOrderId = (id: string) => `shopify-order-${id}`;
 
 /**
- * A Shopify id as exact text. Ids travel as JSON numbers, which lose digits past 2^53 (the ids of
- * Shopify's sample payloads do); the GraphQL id next to them ("gid://shopify/Order/…") is exact.
+ * A Shopify id as exact text: the GraphQL id ("gid://shopify/Order/…") when the payload has one,
+ * else the numeric id as shopifyId read it.
  */
-function exactId(id: number, gid: string | null | undefined, field: string): string {
-  const fromGid = gid?.match(/\/(\d+)$/)?.[1];
-  if (fromGid) return fromGid;
-  if (!Number.isSafeInteger(id)) throw new AppError('invalid_input', `Shopify webhook: ${field} is too large to read exactly.`, { [field]: 'is beyond 2^53' });
-  return String(id);
+function exactId(id: string | null, gid: string | null | undefined, field: string): string {
+  const exact = gid?.match(/^gid:\/\/shopify\/\w+\/(\d{1,30})$/)?.[1] ?? id;
+  if (exact == null) throw new AppError('invalid_input', `Shopify webhook: ${field} is too large to read exactly.`, { [field]: 'is beyond 2^53' });
+  return exact;
 }
 
 export function translateShopifyWebhook(topic: string | null, payload: unknown): ShopifyInstruction {
@@ -101,7 +118,7 @@ function orderEvent(o: z.infer<typeof order>): IncomingEvent {
   return {
     id,
     type: 'order',
-    occurredAt: iso(o.processed_at ?? o.created_at),
+    occurredAt: endOfWholeSecond(o.processed_at ?? o.created_at),
     data: {
       customer: { externalId: o.customer ? `shopify-customer-${exactId(o.customer.id, o.customer.admin_graphql_api_id, 'customer.id')}` : (email ?? id), ...(email ? { email } : {}) },
       currency,
@@ -113,8 +130,8 @@ function orderEvent(o: z.infer<typeof order>): IncomingEvent {
           ? l.discount_allocations.reduce((s, d) => s.plus(fromProviderDecimal(d.amount)), new Decimal(0))
           : fromProviderDecimal(l.total_discount ?? '0');
         return {
-          product: l.product_id != null ? String(l.product_id) : l.title,
-          ...(l.variant_id != null ? { plan: String(l.variant_id) } : {}),
+          product: l.product_id ?? l.title,
+          ...(l.variant_id ? { plan: l.variant_id } : {}),
           amount: toAmountString(Decimal.max(gross.minus(discount), 0), currency),
           recurring: false,
         };
@@ -126,11 +143,15 @@ function orderEvent(o: z.infer<typeof order>): IncomingEvent {
   };
 }
 
-/** A query parameter of the landing page ("/products/x?ref_click=abc"), the fallback for a click id. */
+/**
+ * A query parameter of the landing page ("/products/x?ref_click=abc"), the fallback for a click id.
+ * Cleaned once more after decoding: the shopper controls this URL, and "%00" decodes to a NUL.
+ */
 function landingParam(landingSite: string | null | undefined, name: string): string | undefined {
   if (!landingSite) return undefined;
   try {
-    return new URL(landingSite, 'https://shop.invalid').searchParams.get(name)?.trim() || undefined;
+    const value = new URL(landingSite, 'https://shop.invalid').searchParams.get(name);
+    return value == null ? undefined : cleanString(value).trim() || undefined;
   } catch {
     return undefined;
   }
@@ -162,14 +183,20 @@ function refundEvent(r: z.infer<typeof refund>): ShopifyInstruction {
     event: {
       id: `shopify-refund-${exactId(r.id, r.admin_graphql_api_id, 'id')}`,
       type: 'refund',
-      occurredAt: iso(r.processed_at ?? r.created_at),
+      occurredAt: endOfWholeSecond(r.processed_at ?? r.created_at),
       data: { orderId: shopifyOrderId(exactId(r.order_id, null, 'order_id')), amount: amount.toFixed() },
     },
   };
 }
 
-function iso(shopifyTime: string): string {
-  const at = new Date(shopifyTime);
-  if (Number.isNaN(at.getTime())) throw new AppError('invalid_input', `Shopify webhook: "${shopifyTime}" is not a date-time.`, { created_at: 'is not a date-time' });
-  return at.toISOString();
+/**
+ * Shopify's times have whole seconds. A click at 10:00:00.700 and an order stamped 10:00:00 happened
+ * in that order (the shopper clicked, then paid), so an event time read from a whole-second source
+ * is the end of its second (10:00:00.999): the click counts. The Stripe adapter reads `created` the
+ * same way. A time that carries fractions is taken as it is.
+ */
+function endOfWholeSecond(time: string): string {
+  const at = new Date(time).getTime();
+  const wholeSecond = !/T\d{2}:\d{2}:\d{2}\./.test(time);
+  return new Date(wholeSecond ? at + 999 : at).toISOString();
 }
