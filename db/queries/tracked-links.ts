@@ -13,6 +13,8 @@ export interface TrackedLinkRow {
   destinationUrl: string;
   disabled: boolean;
   windowDays: number;
+  /** the workspace's current list: whether the destination may still be used is decided from it */
+  allowedDomains: string[];
 }
 
 // The visitor cookie must outlive every window that may use it; archived programs no longer credit.
@@ -29,17 +31,39 @@ const trackedColumns = {
   destinationUrl: links.destinationUrl,
   disabled: links.disabled,
   windowDays: longestWindow.mapWith(Number),
+  allowedDomains: workspaces.allowedDomains,
 };
+
+const trackedLinks = (db: Executor) => db.select(trackedColumns).from(links).innerJoin(workspaces, eq(workspaces.id, links.workspaceId));
 
 /** By code, across tenants: /r/<code> names no workspace (codes are globally unique). */
 export async function findTrackedLinkByCode(db: Executor, code: string): Promise<TrackedLinkRow | undefined> {
-  const [row] = await db.select(trackedColumns).from(links).where(eq(links.code, code));
+  const [row] = await trackedLinks(db).where(eq(links.code, code));
   return row;
 }
 
 export async function findTrackedLink(db: Executor, workspaceId: string, linkId: string): Promise<TrackedLinkRow | undefined> {
-  const [row] = await db.select(trackedColumns).from(links).where(and(eq(links.workspaceId, workspaceId), eq(links.id, linkId)));
+  const [row] = await trackedLinks(db).where(and(eq(links.workspaceId, workspaceId), eq(links.id, linkId)));
   return row;
+}
+
+/** Every link of a workspace as the edge caches it: what a change of allowed domains rewrites. */
+export async function listTrackedLinksOfWorkspace(db: Executor, workspaceId: string): Promise<TrackedLinkRow[]> {
+  return trackedLinks(db).where(eq(links.workspaceId, workspaceId)).orderBy(asc(links.code));
+}
+
+/** The console's view of a workspace's links, with who owns them and in which program. */
+export async function listLinksWithOwnersOfWorkspace(db: Executor, workspaceId: string) {
+  return db
+    .select({
+      id: links.id, code: links.code, destinationUrl: links.destinationUrl, disabled: links.disabled,
+      partnerName: partners.name, programName: programs.name,
+    })
+    .from(links)
+    .innerJoin(partners, eq(partners.id, links.partnerId))
+    .innerJoin(programs, eq(programs.id, links.programId))
+    .where(eq(links.workspaceId, workspaceId))
+    .orderBy(asc(partners.name), asc(programs.name), asc(links.code));
 }
 
 /** Undefined when the code is taken (the unique index decides, not a read before the write). */
@@ -87,6 +111,8 @@ export interface PartnerLinkRow {
   createdAt: Date;
   workspaceName: string;
   programName: string;
+  /** the link's workspace's current list, to mark links whose destination is no longer allowed */
+  allowedDomains: string[];
   /** human clicks */
   clicks: number;
   /** human clicks that count: repeats by a visitor within an hour of their last counted click don't */
@@ -102,7 +128,7 @@ export interface PartnerLinkRow {
 export async function listLinksOfUser(db: Executor, userId: string): Promise<PartnerLinkRow[]> {
   const result = await db.execute<Record<string, unknown>>(sql`
     with recursive mine as (
-      select l.id, l.code, l.destination_url, l.disabled, l.created_at, w.name as workspace_name, pr.name as program_name
+      select l.id, l.code, l.destination_url, l.disabled, l.created_at, w.name as workspace_name, pr.name as program_name, w.allowed_domains
       from links l
       join partners p on p.id = l.partner_id
       join workspaces w on w.id = l.workspace_id
@@ -134,6 +160,7 @@ export async function listLinksOfUser(db: Executor, userId: string): Promise<Par
     createdAt: new Date(r.created_at as string),
     workspaceName: String(r.workspace_name),
     programName: String(r.program_name),
+    allowedDomains: Array.isArray(r.allowed_domains) ? r.allowed_domains.map(String) : [],
     clicks: Number(r.clicks),
     uniqueClicks: Number(r.unique_clicks),
   }));

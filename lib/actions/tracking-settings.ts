@@ -26,8 +26,11 @@ export const saveAllowedDomainsAction = merchantAction({
   roles: 'manage',
   input: domainsForm,
   run: async ({ scope, input: { domains }, db }) => {
-    await saveAllowedDomains(db, scope.workspaceId, domains);
+    const { linksNowBlocked } = await saveAllowedDomains(db, scope.workspaceId, domains);
     revalidatePath(`/m/${scope.workspaceSlug}/settings/tracking`);
-    return { ok: true, message: domains.length ? `Links may point to ${domains.join(', ')}.` : 'No domains allowed: partners cannot create links until you add one.' };
+    const saved = domains.length ? `Links may point to ${domains.join(', ')}.` : 'No domains allowed: partners cannot create links until you add one.';
+    const blocked = linksNowBlocked === 1 ? ' 1 active link now points elsewhere and shows "link not available": see the list below.'
+      : linksNowBlocked > 1 ? ` ${linksNowBlocked} active links now point elsewhere and show "link not available": see the list below.` : '';
+    return { ok: true, message: saved + blocked };
   },
 });

@@ -15,6 +15,15 @@ export function hostIsAllowed(url: URL, allowed: string): boolean {
   return host === entry || host.endsWith(`.${entry}`);
 }
 
+/** Why a parsed URL may not be a destination under these domains, or null when it may. */
+function destinationRefusal(url: URL, allowedDomains: readonly string[]): string | null {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocalHost(url.hostname))) return 'must start with https://';
+  if (url.username || url.password) return 'must not contain a user name or password';
+  if (allowedDomains.length === 0) return 'cannot be accepted yet: the merchant has not allowed any destination domains';
+  if (!allowedDomains.some((d) => hostIsAllowed(url, d))) return `must be on ${allowedDomains.join(', ')} (or a subdomain)`;
+  return null;
+}
+
 /**
  * Where a tracked link may send visitors: an https URL (http only for localhost, for development)
  * on one of the workspace's allowed hosts. An empty list allows nothing, so a merchant decides
@@ -31,9 +40,23 @@ export function checkDestination(raw: string, allowedDomains: readonly string[])
   } catch {
     throw refuse('must be a full URL such as https://shop.example.com/');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocalHost(url.hostname))) throw refuse('must start with https://');
-  if (url.username || url.password) throw refuse('must not contain a user name or password');
-  if (allowedDomains.length === 0) throw refuse('cannot be accepted yet: the merchant has not allowed any destination domains');
-  if (!allowedDomains.some((d) => hostIsAllowed(url, d))) throw refuse(`must be on ${allowedDomains.join(', ')} (or a subdomain)`);
+  const refusal = destinationRefusal(url, allowedDomains);
+  if (refusal) throw refuse(refusal);
   return url.href;
+}
+
+/**
+ * Whether an existing link may still send visitors to its stored destination. The same rule as
+ * creation, applied to the workspace's current list: removing a host (or emptying the list) stops
+ * the links that point there, adding it back lets them redirect again. Nothing is stored per link,
+ * so the answer can never lag behind the list in Postgres.
+ */
+export function destinationIsAllowed(destination: string, allowedDomains: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(destination);
+  } catch {
+    return false;
+  }
+  return destinationRefusal(url, allowedDomains) === null;
 }

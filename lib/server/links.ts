@@ -2,13 +2,13 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import type { Database } from '../../db/client';
 import { findEnrollmentOfPartners } from '../../db/queries/partners';
-import { findEnrollmentForLink, findTrackedLink, insertLink, updateLinkDisabled, type TrackedLinkRow } from '../../db/queries/tracked-links';
+import { findEnrollmentForLink, findTrackedLink, insertLink, listLinksWithOwnersOfWorkspace, updateLinkDisabled, type TrackedLinkRow } from '../../db/queries/tracked-links';
 import { AppError } from '../errors';
 import { isLinkCode } from '../tracking/ids';
 import { cacheLink, type CachedLink } from '../tracking/link-cache';
 import { writeRedis } from '../tracking/redis';
 import { slugify } from './slug';
-import { checkDestination } from './link-destinations';
+import { checkDestination, destinationIsAllowed } from './link-destinations';
 
 export interface NewLink {
   partnerId: string;
@@ -90,7 +90,18 @@ export function cachedLinkOf(row: TrackedLinkRow): CachedLink {
   return {
     workspaceId: row.workspaceId, linkId: row.id, partnerId: row.partnerId, programId: row.programId,
     destination: row.destinationUrl, disabled: row.disabled, windowDays: row.windowDays,
+    destinationAllowed: destinationIsAllowed(row.destinationUrl, row.allowedDomains),
   };
+}
+
+/**
+ * The workspace's links whose destination is outside its allowed hosts now: they show the "link
+ * not available" page until the host is allowed again or the partner makes a new link. Filtered
+ * here rather than in SQL so the one rule (destinationIsAllowed) decides, as it does at the edge.
+ */
+export async function linksOutsideAllowedDomains(db: Database, workspaceId: string, allowedDomains: readonly string[]) {
+  const all = await listLinksWithOwnersOfWorkspace(db, workspaceId);
+  return all.filter((l) => !destinationIsAllowed(l.destinationUrl, allowedDomains));
 }
 
 /**

@@ -2,7 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { recordClickBatched } from './click-batch';
 import type { ClickMessage } from './click-record';
 import { count, noteRedisFailure, trackingHealth } from './health';
-import { lookupLink, type LinkLookup } from './link-cache';
+import { linkLeadsNowhere, lookupLink, type LinkLookup } from './link-cache';
 import { linkNotFoundResponse } from './not-found-page';
 import { lookupRedis, writeRedis } from './redis';
 import { relayClick } from './relay';
@@ -41,7 +41,7 @@ export async function answerTrackedLink(req: NextRequest, event: NextFetchEvent)
     noteRedisFailure('lookup', found.stale.error);
     count('servedFromStaleCache');
   }
-  if (found.kind === 'unknown' || found.link.disabled) return notFound(req);
+  if (found.kind === 'unknown' || linkLeadsNowhere(found.link)) return notFound(req);
 
   const visit = planVisit(req, code, found.link);
   if (visit.click) event.waitUntil(storeClick(visit.click, req.nextUrl.origin, Boolean(found.stale)));

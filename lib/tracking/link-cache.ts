@@ -5,12 +5,17 @@ import { trackingKeys } from './keys';
  * Tracked links as the edge sees them: one Redis key per code, written when a link is created or
  * changed (lib/server/links.ts) and refilled by the Postgres fallback on a miss.
  *
- *   link:<code>  →  {"workspaceId":…,"linkId":…,"partnerId":…,"programId":…,"destination":…,"disabled":false,"windowDays":90}
+ *   link:<code>  →  {"workspaceId":…,"linkId":…,"partnerId":…,"programId":…,"destination":…,"disabled":false,"destinationAllowed":true,"windowDays":90}
  *                →  {"unknown":true}   (negative marker, short-lived, so random codes do not hit Postgres)
  *
  * In front of Redis sits a small per-isolate memory cache: fresh for FRESH_MS (a disabled link
  * stops redirecting within that), and, only when Redis fails, usable up to STALE_MS so hot links
  * keep redirecting through an outage without touching Postgres.
+ *
+ * Saving a workspace's allowed domains rewrites the Redis entries of all its links in the same
+ * request (lib/server/tracking-settings.ts), so a removed host stops at once in Redis and in the
+ * Postgres fallback; an isolate's memory copy lives at most FRESH_MS more (and, only while Redis
+ * is failing, until Redis answers again or STALE_MS pass).
  */
 export interface CachedLink {
   workspaceId: string;
@@ -19,6 +24,11 @@ export interface CachedLink {
   programId: string;
   destination: string;
   disabled: boolean;
+  /**
+   * The destination is on one of the workspace's allowed hosts *now*: computed from the current
+   * list whenever the entry is written (a domains save rewrites every entry of the workspace).
+   */
+  destinationAllowed: boolean;
   /** longest attribution window of the workspace's programs: the visitor cookie's lifetime */
   windowDays: number;
 }
@@ -30,6 +40,14 @@ const STALE_MS = 10 * 60_000;
 const MEMORY_ENTRIES = 10_000;
 
 const UNKNOWN_MARKER = '{"unknown":true}';
+const PIPELINE_CHUNK = 500;
+
+/**
+ * A link that must not send anyone anywhere: switched off, or pointing at a host the merchant no
+ * longer allows. The visitor gets the "link not available" page, and no click or cookie is
+ * recorded (nothing reached the merchant's site, so there is nothing a later order could credit).
+ */
+export const linkLeadsNowhere = (link: CachedLink): boolean => link.disabled || !link.destinationAllowed;
 
 export type LinkLookup =
   | { kind: 'link'; link: CachedLink; stale?: { error: unknown } }
@@ -56,7 +74,8 @@ export function decodeCachedLink(raw: string): CachedLink | null | undefined {
   try {
     const v = JSON.parse(raw) as Partial<CachedLink> & { unknown?: boolean };
     if (v.unknown === true) return null;
-    if (typeof v.linkId === 'string' && typeof v.destination === 'string' && typeof v.workspaceId === 'string') {
+    // an entry without destinationAllowed predates the domain check: a miss, refilled from Postgres
+    if (typeof v.linkId === 'string' && typeof v.destination === 'string' && typeof v.workspaceId === 'string' && typeof v.destinationAllowed === 'boolean') {
       return { ...(v as CachedLink), disabled: v.disabled === true, windowDays: Number(v.windowDays) || 30 };
     }
   } catch {}
@@ -84,6 +103,30 @@ export async function lookupLink(redis: Redis, code: string, now = Date.now()): 
 
 export async function cacheLink(redis: Redis, code: string, link: CachedLink): Promise<void> {
   await redis.set(trackingKeys.link(code), JSON.stringify(link), { ex: LINK_TTL_SECONDS });
+}
+
+/**
+ * Rewrites many links' entries in pipelined round trips. `onlyIfCached` (SET XX) refreshes the
+ * entries the edge holds without filling Redis with links nobody visits. Throws if any write fails.
+ */
+export async function cacheLinks(redis: Redis, entries: readonly { code: string; link: CachedLink }[], opts: { onlyIfCached?: boolean } = {}): Promise<void> {
+  for (let i = 0; i < entries.length; i += PIPELINE_CHUNK) {
+    const pipeline = redis.pipeline();
+    for (const { code, link } of entries.slice(i, i + PIPELINE_CHUNK)) {
+      const value = JSON.stringify(link);
+      if (opts.onlyIfCached) pipeline.set(trackingKeys.link(code), value, { ex: LINK_TTL_SECONDS, xx: true });
+      else pipeline.set(trackingKeys.link(code), value, { ex: LINK_TTL_SECONDS });
+    }
+    await pipeline.exec();
+  }
+}
+
+/** Removes links' entries: the next visit of each refills it from Postgres, whatever it holds by then. */
+export async function evictLinks(redis: Redis, codes: readonly string[]): Promise<void> {
+  for (let i = 0; i < codes.length; i += PIPELINE_CHUNK) {
+    const keys = codes.slice(i, i + PIPELINE_CHUNK).map((code) => trackingKeys.link(code));
+    if (keys.length) await redis.del(...keys);
+  }
 }
 
 export async function cacheUnknownCode(redis: Redis, code: string): Promise<void> {

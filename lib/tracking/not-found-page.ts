@@ -1,5 +1,6 @@
 /**
- * The page a visitor sees for an unknown or disabled tracked link. Plain HTML with inline styles
+ * The page a visitor sees for an unknown or disabled tracked link, or one whose destination the
+ * merchant no longer allows (404 for all three: the visitor need not know which). Plain HTML with inline styles
  * (the app's palette) so the edge can answer without rendering React or reaching the Node server,
  * and the Postgres fallback serves the very same bytes.
  */
@@ -9,7 +10,7 @@ const HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Link not found</title>
+<title>Link not available</title>
 <style>
   body { margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center; background: #f8fafc;
     font-family: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #0f172a; }
@@ -23,7 +24,7 @@ const HTML = `<!doctype html>
 <main>
   <p class="code">404</p>
   <h1>This link does not lead anywhere</h1>
-  <p>The link you followed is unknown or has been switched off by the merchant. Check that you copied it completely, or ask the person who shared it for a new one.</p>
+  <p>The link you followed is unknown, has been switched off, or points to an address the merchant no longer accepts. Check that you copied it completely, or ask the person who shared it for a new one.</p>
 </main>
 </body>
 </html>

@@ -6,7 +6,7 @@ import { findTrackedLinkByCode } from '../../../db/queries/tracked-links';
 import { recordClickInRedis, type ClickMessage } from '../../tracking/click-record';
 import { FALLBACK_REASON_HEADER } from '../../tracking/edge';
 import { noteRedisFailure } from '../../tracking/health';
-import { cacheLink, cacheUnknownCode } from '../../tracking/link-cache';
+import { cacheLink, cacheUnknownCode, linkLeadsNowhere } from '../../tracking/link-cache';
 import { linkNotFoundResponse } from '../../tracking/not-found-page';
 import { writeRedis } from '../../tracking/redis';
 import { linkCodeFromPath, planVisit } from '../../tracking/visit';
@@ -38,7 +38,8 @@ export async function visitFromPostgres(db: Database, req: NextRequest, rawCode:
       redisUsable = false;
     }
   }
-  if (link.disabled) return linkNotFoundResponse(req.method);
+  // decided from the committed allowed domains, whatever Redis held (a domains change takes effect here first)
+  if (linkLeadsNowhere(link)) return linkNotFoundResponse(req.method);
 
   const visit = planVisit(req, code, link);
   if (visit.click) await storeClick(db, visit.click, redisUsable);

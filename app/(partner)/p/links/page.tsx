@@ -2,6 +2,7 @@ import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { listCouponsOfUser, listLinkableEnrollmentsOfUser, listLinksOfUser } from '@/db/queries/tracked-links';
 import { appOrigin } from '@/lib/server/app-origin';
+import { destinationIsAllowed } from '@/lib/server/link-destinations';
 import { formatDate } from '@/lib/format';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { CopyButton } from '@/components/links/copy-button';
@@ -59,6 +60,12 @@ export default async function LinksPage() {
                           <CopyButton text={url} />
                           {l.disabled ? <Badge tone="red">disabled</Badge> : null}
                         </div>
+                        {destinationIsAllowed(l.destinationUrl, l.allowedDomains) ? null : (
+                          <p className="mt-1 flex items-center gap-2 text-xs text-amber-800">
+                            <Badge tone="amber">destination not allowed</Badge>
+                            The merchant no longer accepts this address: visitors see “link not available”. Create a new link to an allowed host.
+                          </p>
+                        )}
                       </td>
                       <td className={td}>{l.programName} <span className="block text-xs text-slate-500">{l.workspaceName}</span></td>
                       <td className={`${td} max-w-xs break-all text-xs text-slate-600`}>{l.destinationUrl}</td>
