@@ -15,6 +15,11 @@ export const trackingKeys = {
   deadClicks: () => `${prefix()}clicks:dead`,
   flushLock: () => `${prefix()}clicks:flush:lock`,
   seen: (linkId: string, visitorId: string) => `${prefix()}click:seen:${linkId}:${visitorId}`,
+  /**
+   * One queued click's message, by click id, written next to its RPUSH: an order naming a click
+   * the flush has not moved yet reads it with one GET instead of draining the queue
+   */
+  queuedClick: (clickId: string) => `${prefix()}click:queued:${clickId}`,
 };
 
 /**

@@ -22,6 +22,7 @@ import { trackingHealth } from '../../lib/tracking/health';
 import { GET as fallbackGet } from '../../app/api/tracking/links/[code]/route';
 import { POST as relayPost } from '../../app/api/tracking/clicks/route';
 import { NextRequest } from 'next/server';
+import type { Redis } from '@upstash/redis';
 
 isolateTrackingKeys();
 const db = testDatabase();
@@ -141,15 +142,75 @@ describe('the flush job', () => {
   });
 });
 
+/** The Redis client, with every top-level command it is asked for written down (pipelines count once). */
+function countingRedis(): { redis: Redis; calls: string[] } {
+  const calls: string[] = [];
+  const real = getRedis();
+  const redis = new Proxy(real, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || typeof prop !== 'string') return value;
+      return (...args: unknown[]) => {
+        calls.push(prop);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { redis, calls };
+}
+
+const storedCopies = async (id: string) => (await db.select({ id: clicks.id }).from(clicks).where(eq(clicks.id, id))).length;
+
 describe('an order right after the click', () => {
-  it('can have its click flushed on demand before attribution', async () => {
+  it('stores its click from the edge\'s own record of it, without draining the queue', async () => {
+    await drainClicks(db);
     const id = clickIdOf((await visit(links[0].code)).location)!;
+    expect(await getRedis().get(trackingKeys.queuedClick(id))).toContain(id);
     expect(await ensureClickStored(db, getRedis(), ws.workspaceId, id)).toBe(true);
-    expect(await pendingLength()).toBe(0);
-    expect(await ensureClickStored(db, getRedis(), ws.workspaceId, 'clk_00000000000000000000000000000000', 500)).toBe(false);
-    // another workspace's click is not this workspace's, even once it is stored
+    expect(await storedCopies(id)).toBe(1);
+    expect(await pendingLength()).toBe(1); // the flush still moves the queue, and finds it stored
+    expect(await flushClicks(db, getRedis())).toMatchObject({ flushed: 0, alreadyStored: 1, remaining: 0 });
+    expect(await getRedis().get(trackingKeys.queuedClick(id))).toBeNull(); // the flush removed the record
+    expect(await ensureClickStored(db, getRedis(), ws.workspaceId, id)).toBe(true); // now from Postgres
+    // another workspace's click is not this workspace's, queued or stored
     const other = await trackingWorkspace(db, 0);
-    expect(await ensureClickStored(db, getRedis(), other.workspaceId, id, 200)).toBe(false);
+    expect(await ensureClickStored(db, getRedis(), other.workspaceId, id)).toBe(false);
+    const queuedId = clickIdOf((await visit(links[1].code)).location)!;
+    expect(await ensureClickStored(db, getRedis(), other.workspaceId, queuedId)).toBe(false);
+    expect(await storedCopies(queuedId)).toBe(0);
+    await drainClicks(db);
+  });
+
+  it('costs one GET for an unknown click id: no flush, no wait, even with a backlog under another run\'s lock', async () => {
+    await visit(links[2].code); // a backlog that an on-demand flush would try to move
+    await getRedis().set(trackingKeys.flushLock(), 'a-run-under-way', { ex: 30 });
+    try {
+      const { redis, calls } = countingRedis();
+      const started = Date.now();
+      expect(await ensureClickStored(db, redis, ws.workspaceId, 'clk_00000000000000000000000000000000')).toBe(false);
+      expect(calls).toEqual(['get']);
+      expect(Date.now() - started).toBeLessThan(250);
+      expect(await pendingLength()).toBe(1);
+    } finally {
+      await getRedis().del(trackingKeys.flushLock());
+    }
+    await drainClicks(db);
+  });
+
+  it('stores a click still in Redis exactly once when the flush runs at the same time', async () => {
+    for (let round = 0; round < 15; round++) {
+      const visits = await Promise.all(links.map((l) => visit(l.code)));
+      const ids = visits.map((v) => clickIdOf(v.location)!);
+      const [flush, ...ensured] = await Promise.all([
+        flushClicks(db, getRedis(), { batchSize: 2 }),
+        ...ids.map((id) => ensureClickStored(db, getRedis(), ws.workspaceId, id)),
+      ]);
+      expect(ensured).toEqual(ids.map(() => true));
+      expect(flush.flushed + flush.alreadyStored).toBe(ids.length);
+      for (const id of ids) expect(await storedCopies(id)).toBe(1);
+      expect(await pendingLength()).toBe(0);
+      for (const id of ids) expect(await getRedis().get(trackingKeys.queuedClick(id))).toBeNull();
+    }
   });
 });
 

@@ -36,7 +36,8 @@ export interface FlushResult {
  *
  *   1. LRANGE the head of clicks:pending (the list is only ever appended to at the tail);
  *   2. insert the batch in one statement, ON CONFLICT (id) DO NOTHING;
- *   3. only then remove those very entries: one LREM <entry> per entry, pipelined.
+ *   3. only then remove those very entries: one LREM <entry> per entry, and the DEL of each
+ *      click's own record (the one an order reads, see ensure-click-stored.ts), pipelined.
  *
  * A crash between 2 and 3 leaves the entries in Redis; the next run inserts nothing new for them
  * and removes them. Removal is by value rather than LTRIM by count so that even two runs that
@@ -61,10 +62,11 @@ export async function flushClicks(db: Database, redis: Redis, opts: FlushOptions
       const entries = await redis.lrange<string>(pending, 0, batchSize - 1);
       if (entries.length === 0) break;
       result.batches++;
-      await storeBatch(db, redis, entries, result);
+      const storedIds = await storeBatch(db, redis, entries, result);
       await opts.afterInsert?.(result.batches);
       const removal = redis.pipeline();
       for (const entry of entries) removal.lrem(pending, 1, entry);
+      for (const id of storedIds) removal.del(trackingKeys.queuedClick(id));
       await removal.exec();
       if (entries.length < batchSize) break;
     } while (Date.now() - started < budgetMs);
@@ -77,7 +79,8 @@ export async function flushClicks(db: Database, redis: Redis, opts: FlushOptions
   }
 }
 
-async function storeBatch(db: Database, redis: Redis, entries: string[], result: FlushResult): Promise<void> {
+/** Stores a batch; returns the ids of the clicks it read (now in Postgres, or of a deleted link). */
+async function storeBatch(db: Database, redis: Redis, entries: string[], result: FlushResult): Promise<string[]> {
   const rows = [];
   const unreadable: string[] = [];
   for (const entry of entries) {
@@ -94,4 +97,5 @@ async function storeBatch(db: Database, redis: Redis, entries: string[], result:
   result.flushed += outcome.inserted;
   result.alreadyStored += outcome.alreadyStored;
   result.dropped += outcome.orphaned + unreadable.length;
+  return rows.map((r) => r.id);
 }
