@@ -1,8 +1,7 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor, Transaction } from '../client';
-import { auditLog, events, webhookSecrets } from '../schema';
-import type { StoredEvent } from '../../lib/validation/events';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { auditLog, webhookSecrets } from '../schema';
 
 export type IntegrationKind = 'stripe' | 'shopify';
 
@@ -18,41 +17,4 @@ export async function recordIntegrationAudit(db: Executor, input: { workspaceId:
   await db.insert(auditLog).values({
     workspaceId: input.workspaceId, actorUserId: input.actorUserId, action: `integration.${input.action}`, subjectType: 'integration', subjectId: input.kind,
   });
-}
-
-export interface StripeOrderRow {
-  id: string;
-  senderId: string;
-  payload: StoredEvent;
-}
-
-/**
- * The processed Stripe order a payment belongs to, locked FOR UPDATE so that refunds of one order
- * are computed one after the other (the refund service takes the same row lock later in the same
- * transaction). Tries the order's own id first (unique index: orders are named after their
- * payment intent or invoice), then the payment ids stored with the order's raw event.
- */
-export async function lockStripeOrderByPayment(tx: Transaction, workspaceId: string, refs: string[]): Promise<StripeOrderRow | undefined> {
-  if (refs.length === 0) return undefined;
-  const stripeOrders = and(eq(events.workspaceId, workspaceId), eq(events.type, 'order'), eq(events.source, 'stripe'), eq(events.status, 'processed'));
-  const columns = { id: events.id, senderId: events.senderId, payload: events.payload };
-  const [byId] = await tx.select(columns).from(events).where(and(stripeOrders, inArray(events.senderId, refs))).orderBy(asc(events.receivedAt)).limit(1).for('update');
-  if (byId) return byId;
-  // not indexed: scans the workspace's Stripe orders, which only happens for refunds of invoices
-  // whose charge Stripe no longer names (API versions from 2025-03-31)
-  const listed = sql.join(refs.map((r) => sql`${events.payload} -> 'stripe' -> 'refs' @> ${JSON.stringify([r])}::jsonb`), sql` or `);
-  const [byRef] = await tx.select(columns).from(events).where(and(stripeOrders, sql`(${listed})`)).orderBy(asc(events.receivedAt)).limit(1).for('update');
-  return byRef;
-}
-
-/** The cumulative `amount_refunded` of one charge that each of our earlier refund events recorded. */
-export async function stripeChargeRefundsSeen(tx: Transaction, workspaceId: string, orderRef: string, chargeId: string) {
-  const rows = await tx
-    .select({ senderId: events.senderId, amountRefunded: sql<string | null>`${events.payload} -> 'stripe' ->> 'amountRefunded'` })
-    .from(events)
-    .where(and(
-      eq(events.workspaceId, workspaceId), eq(events.orderRef, orderRef), eq(events.type, 'refund'), eq(events.source, 'stripe'),
-      sql`${events.payload} -> 'stripe' ->> 'charge' = ${chargeId}`,
-    ));
-  return rows.map((r) => ({ senderId: r.senderId, amountRefunded: Number(r.amountRefunded ?? 0) }));
 }

@@ -10,3 +10,4 @@ export * from './ledger';
 export * from './pools';
 export * from './payouts';
 export * from './integrations';
+export * from './stripe';
