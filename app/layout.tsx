@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -7,7 +8,11 @@ export const metadata: Metadata = {
   description: 'Partner programs with exact money and explainable attribution.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request: the Content-Security-Policy's nonce (middleware.ts) is new for
+// each one, and Next can stamp it on its scripts only while rendering. A page prerendered at build
+// time would carry scripts without it, which the policy blocks (no hydration, dead forms).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>
