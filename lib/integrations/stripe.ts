@@ -1,173 +1,92 @@
 import 'server-only';
-import Stripe from 'stripe';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Decimal } from '../engine';
 import { AppError } from '../errors';
-import type { IncomingEvent } from '../validation/events';
 import { fromStripeMinor, toAmountString } from './amounts';
 import { readPayload } from './payload';
+import { parseStripeEnvelope, stripeOccurredAt } from './stripe-envelope';
+import {
+  charge, checkoutSession, invoice, invoicePayment, promotionCode,
+  type StripeCheckoutSession, type StripeDiscount, type StripeInvoice,
+} from './stripe-objects';
+import type { StripeCouponRef, StripeOrderAwaits, StripeOrderInstruction, StripeRefundInstruction } from './stripe-types';
+
+export { verifyStripeWebhook } from './stripe-signature';
 
 // What Stripe tells us, checked and turned into our canonical events. No database and no Stripe
-// API call here: the payload alone must be enough.
-//
-// Payloads are read through small zod schemas instead of the SDK's types because their shape
-// follows the API version of the merchant's webhook endpoint, not of our SDK: an endpoint created
-// before 2025-03-31 still sends `charge.invoice`, `invoice.payment_intent` and `line.price`, a newer
-// one sends `invoice.parent` and `line.pricing`. We read both.
+// API call here: the payload alone must be enough. Whether an event can be decided now, or must
+// wait for another one Stripe has not delivered yet, is the services' call (lib/server/stripe).
 
-/**
- * Checks the Stripe-Signature header with the official SDK (HMAC-SHA256 of "t.body", 5 minutes of
- * tolerance). `Stripe.webhooks` is the SDK's static helper, the same object a client instance
- * exposes; using it needs no API key and can make no network call.
- */
-export async function verifyStripeWebhook(rawBody: string, signature: string | null, secret: string): Promise<Stripe.Event> {
-  if (!signature) throw new AppError('unauthorized', 'Missing Stripe-Signature header.');
-  try {
-    return await Stripe.webhooks.constructEventAsync(rawBody, signature, secret);
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeSignatureVerificationError) {
-      throw new AppError('unauthorized', `Bad Stripe signature: ${err.message}`);
-    }
-    // signed, but not a snapshot event we can read (invalid JSON, a thin v2 notification)
-    throw new AppError('invalid_input', `Unreadable Stripe event: ${err instanceof Error ? err.message : String(err)}`);
-  }
+/** A promotion code seen with both its id and its code: what a coupon is matched by from then on. */
+export interface StripePromotionCodeSeen {
+  id: string;
+  code: string;
+  active: boolean;
 }
-
-// --- the parts of Stripe objects we read --------------------------------------------------------
-
-/** An expandable field: an id, or the object when the sender expanded it. */
-const ref = z
-  .union([z.string(), z.looseObject({ id: z.string() })])
-  .nullish()
-  .transform((v) => (v == null ? undefined : typeof v === 'string' ? v : v.id));
-const minor = z.number().int();
-const metadata = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
-
-// A discount as Checkout (`{coupon, promotion_code}`) or Invoice (`di_…` or a Discount object with
-// `coupon`, or `source.coupon` since 2025-03-31) lists it. Only readable codes become coupons.
-const promotionCode = z.union([z.string(), z.looseObject({ code: z.string() })]).nullish();
-const coupon = z.union([z.string(), z.looseObject({ id: z.string() })]).nullish();
-const discount = z.union([
-  z.string(),
-  z.looseObject({ promotion_code: promotionCode, coupon: coupon, source: z.looseObject({ coupon: coupon }).nullish() }),
-]);
-
-const checkoutLine = z.looseObject({
-  description: z.string().nullish(),
-  amount_subtotal: minor,
-  amount_discount: minor.nullish(),
-  price: z.looseObject({ id: z.string(), product: ref, recurring: z.unknown().nullish() }).nullish(),
-});
-
-const checkoutSession = z.looseObject({
-  id: z.string(),
-  object: z.literal('checkout.session'),
-  mode: z.string(),
-  payment_status: z.string(),
-  currency: z.string().nullish(),
-  amount_subtotal: minor.nullish(),
-  amount_total: minor.nullish(),
-  total_details: z.looseObject({ amount_discount: minor }).nullish(),
-  customer: ref,
-  customer_email: z.string().nullish(),
-  customer_details: z.looseObject({ email: z.string().nullish() }).nullish(),
-  client_reference_id: z.string().nullish(),
-  metadata,
-  payment_intent: ref,
-  invoice: ref,
-  discounts: z.array(discount).nullish(),
-  line_items: z.looseObject({ data: z.array(checkoutLine), has_more: z.boolean().optional() }).nullish(),
-});
-
-const invoiceLine = z.looseObject({
-  description: z.string().nullish(),
-  amount: minor,
-  discount_amounts: z.array(z.looseObject({ amount: minor })).nullish(),
-  // 2025-03-31 and later
-  pricing: z.looseObject({ price_details: z.looseObject({ price: ref, product: ref }).nullish() }).nullish(),
-  parent: z.looseObject({ type: z.string() }).nullish(),
-  // earlier versions
-  price: z.looseObject({ id: z.string(), product: ref, recurring: z.unknown().nullish() }).nullish(),
-  type: z.string().nullish(),
-});
-
-const invoice = z.looseObject({
-  id: z.string(),
-  object: z.literal('invoice'),
-  currency: z.string(),
-  customer: ref,
-  customer_email: z.string().nullish(),
-  metadata,
-  total: minor,
-  total_excluding_tax: minor.nullish(),
-  discounts: z.array(discount).nullish(),
-  lines: z.looseObject({ data: z.array(invoiceLine), has_more: z.boolean().optional() }),
-  // 2025-03-31 and later: subscription details moved under `parent`; payments are listed when included
-  parent: z.looseObject({ subscription_details: z.looseObject({ subscription: ref, metadata }).nullish() }).nullish(),
-  payments: z.looseObject({ data: z.array(z.looseObject({ payment: z.looseObject({ payment_intent: ref, charge: ref }).nullish() })) }).nullish(),
-  // earlier versions
-  subscription: ref,
-  subscription_details: z.looseObject({ metadata }).nullish(),
-  payment_intent: ref,
-  charge: ref,
-});
-
-const charge = z.looseObject({
-  id: z.string(),
-  object: z.literal('charge'),
-  amount: minor,
-  amount_captured: minor.nullish(),
-  amount_refunded: minor,
-  currency: z.string(),
-  payment_intent: ref,
-  // earlier versions only
-  invoice: ref,
-});
-
-export type StripeCharge = z.infer<typeof charge>;
-
-type OrderEvent = Extract<IncomingEvent, { type: 'order' }>;
 
 /** What a Stripe event asks of us. */
 export type StripeInstruction =
-  | { kind: 'order'; event: OrderEvent; payment: StripePaymentRefs }
-  | { kind: 'refund'; charge: StripeCharge; occurredAt: string }
+  | (StripeOrderInstruction & { promotionCodes: StripePromotionCodeSeen[] })
+  | StripeRefundInstruction
+  /** invoice_payment.paid: these payment ids paid this invoice (our order of the same id) */
+  | { kind: 'payment'; invoice: string; refs: string[] }
+  | { kind: 'promotion_code'; promotionCode: StripePromotionCodeSeen }
   | { kind: 'ignored'; reason: string };
 
+const HANDLED = [
+  'checkout.session.completed', 'checkout.session.async_payment_succeeded', 'invoice.paid', 'invoice_payment.paid', 'charge.refunded',
+  'promotion_code.created', 'promotion_code.updated',
+];
+
 /**
- * Stripe ids of the payment behind an order. Stored with the order's raw event so that a later
- * `charge.refunded`, which names only the charge, its payment intent and (before 2025-03-31) its
- * invoice, can find the order.
+ * Invoices a Checkout Session may stand behind: a subscription's first invoice, and the invoice a
+ * payment-mode session creates when invoice creation is on. Their order waits for the session.
  */
-export interface StripePaymentRefs {
-  object: 'checkout.session' | 'invoice';
-  objectId: string;
-  refs: string[];
-}
+const SESSION_BILLING_REASONS = ['subscription_create', 'manual'];
 
-const HANDLED = ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'invoice.paid', 'charge.refunded'];
-
-/** The envelope of a snapshot event (a verified `Stripe.Event` is one). */
-export interface StripeEnvelope {
-  type: string;
-  created: number;
-  data: { object: unknown };
-}
-
-export function translateStripeEvent(event: StripeEnvelope): StripeInstruction {
+/** Reads a signed Stripe event (its envelope is checked first) and says what it asks of us. */
+export function translateStripeEvent(payload: unknown, now: Date = new Date()): StripeInstruction {
+  const event = parseStripeEnvelope(payload, now);
   if (!HANDLED.includes(event.type)) return { kind: 'ignored', reason: `${event.type} does not concern rewards` };
-  const occurredAt = new Date(event.created * 1000).toISOString();
+  const occurredAt = stripeOccurredAt(event.created);
   const object = event.data.object;
-  if (event.type === 'charge.refunded') return { kind: 'refund', charge: parseObject(charge, object), occurredAt };
-  if (event.type === 'invoice.paid') return invoiceOrder(parseObject(invoice, object), occurredAt);
-  return checkoutOrder(parseObject(checkoutSession, object), occurredAt);
+  switch (event.type) {
+    case 'charge.refunded':
+      return chargeRefund(parseObject(charge, object), occurredAt);
+    case 'invoice.paid':
+      return invoiceOrder(parseObject(invoice, object), occurredAt);
+    case 'invoice_payment.paid': {
+      const paid = parseObject(invoicePayment, object);
+      return { kind: 'payment', invoice: paid.invoice!, refs: compact([paid.payment?.payment_intent, paid.payment?.charge]) };
+    }
+    case 'promotion_code.created':
+    case 'promotion_code.updated': {
+      const promo = parseObject(promotionCode, object);
+      return { kind: 'promotion_code', promotionCode: { id: promo.id, code: promo.code, active: promo.active ?? true } };
+    }
+    default:
+      return checkoutOrder(parseObject(checkoutSession, object), occurredAt);
+  }
 }
 
 const parseObject = <T extends z.ZodType>(schema: T, object: unknown) => readPayload(schema, object, { sender: 'Stripe event', at: ['data', 'object'] });
 
+// --- charge.refunded ------------------------------------------------------------------------------
+
+function chargeRefund(c: z.infer<typeof charge>, occurredAt: string): StripeRefundInstruction {
+  return {
+    kind: 'refund',
+    charge: {
+      id: c.id, amount: c.amount, amountCaptured: c.amount_captured ?? null, amountRefunded: c.amount_refunded, currency: c.currency,
+      ...(c.payment_intent ? { paymentIntent: c.payment_intent } : {}), ...(c.invoice ? { invoice: c.invoice } : {}),
+    },
+    occurredAt,
+  };
+}
+
 // --- checkout.session.completed / async_payment_succeeded ------------------------------------------
 
-function checkoutOrder(session: z.infer<typeof checkoutSession>, occurredAt: string): StripeInstruction {
+function checkoutOrder(session: StripeCheckoutSession, occurredAt: string): StripeInstruction {
   if (session.mode === 'setup') return { kind: 'ignored', reason: 'a setup-mode Checkout Session takes no payment' };
   // delayed methods (SEPA, ACH) complete unpaid; their async_payment_succeeded event brings the order
   if (session.payment_status === 'unpaid') return { kind: 'ignored', reason: 'the Checkout Session is not paid yet' };
@@ -177,8 +96,8 @@ function checkoutOrder(session: z.infer<typeof checkoutSession>, occurredAt: str
   const email = session.customer_details?.email ?? session.customer_email ?? undefined;
   const lines = session.line_items?.data.length && !session.line_items.has_more
     ? session.line_items.data.map((l) => ({
-        product: l.price?.product ?? l.description ?? 'checkout',
-        plan: l.price?.id,
+        product: text(l.price?.product ?? l.description) ?? 'checkout',
+        ...optional('plan', l.price?.id),
         amount: net(l.amount_subtotal, l.amount_discount ?? 0, currency),
         // in a subscription session one-time prices (a setup fee) may sit next to recurring ones
         recurring: recurring && l.price ? l.price.recurring != null : recurring,
@@ -186,10 +105,12 @@ function checkoutOrder(session: z.infer<typeof checkoutSession>, occurredAt: str
     : [{ product: 'checkout', amount: sessionNet(session, currency), recurring }];
   // The order is named after the payment a refund will name. A subscription's first invoice is the
   // same payment as its Checkout Session and Stripe also sends invoice.paid for it: both become the
-  // order named after the invoice, so whichever arrives second is a duplicate, not a second order.
-  // A payment-mode session is named after its payment intent, which charge.refunded carries; the
-  // session id remains for sessions that took no payment (a 100% discount).
+  // order named after the invoice, so whichever is decided second is a duplicate, not a second order
+  // (and the invoice waits for the session, which carries the referral). A payment-mode session is
+  // named after its payment intent, which charge.refunded carries; the session id remains for
+  // sessions that took no payment (a 100% discount).
   const id = session.invoice ?? session.payment_intent ?? session.id;
+  const discounts = readDiscounts(session.metadata, session.discounts);
   return {
     kind: 'order',
     event: {
@@ -201,15 +122,18 @@ function checkoutOrder(session: z.infer<typeof checkoutSession>, occurredAt: str
         currency,
         lines,
         ...signals(session.metadata, session.client_reference_id ?? undefined),
-        coupons: coupons(session.metadata, session.discounts),
+        coupons: readableCodes(discounts.coupons),
       },
     },
     payment: { object: 'checkout.session', objectId: session.id, refs: compact([session.id, session.payment_intent, session.invoice]) },
+    coupons: discounts.coupons,
+    promotionCodes: discounts.promotionCodes,
+    ...optional('subscription', session.subscription),
   };
 }
 
 /** Revenue of a session without expanded lines: before tax and shipping, after discounts, like the lines. */
-function sessionNet(session: z.infer<typeof checkoutSession>, currency: string): string {
+function sessionNet(session: StripeCheckoutSession, currency: string): string {
   if (session.amount_subtotal != null) return net(session.amount_subtotal, session.total_details?.amount_discount ?? 0, currency);
   if (session.amount_total != null) return net(session.amount_total, 0, currency);
   throw new AppError('invalid_input', 'Stripe event: data.object.amount_subtotal is missing.', { 'data.object.amount_subtotal': 'is required' });
@@ -217,14 +141,15 @@ function sessionNet(session: z.infer<typeof checkoutSession>, currency: string):
 
 // --- invoice.paid -------------------------------------------------------------------------------
 
-function invoiceOrder(inv: z.infer<typeof invoice>, occurredAt: string): StripeInstruction {
+function invoiceOrder(inv: StripeInvoice, occurredAt: string): StripeInstruction {
   const currency = inv.currency.toUpperCase();
   const subscriptionDetails = inv.parent?.subscription_details;
-  const forSubscription = Boolean(subscriptionDetails?.subscription ?? inv.subscription);
+  const subscription = subscriptionDetails?.subscription ?? inv.subscription;
   const meta = { ...(inv.subscription_details?.metadata ?? {}), ...(subscriptionDetails?.metadata ?? {}), ...inv.metadata };
-  const lines = invoiceLines(inv, currency) ?? [{ product: 'invoice', amount: net(inv.total_excluding_tax ?? inv.total, 0, currency), recurring: forSubscription }];
+  const lines = invoiceLines(inv, currency) ?? [{ product: 'invoice', amount: net(inv.total_excluding_tax ?? inv.total, 0, currency), recurring: Boolean(subscription) }];
   const email = inv.customer_email ?? undefined;
   const payments = inv.payments?.data.flatMap((p) => [p.payment?.payment_intent, p.payment?.charge]) ?? [];
+  const discounts = readDiscounts(meta, inv.discounts);
   return {
     kind: 'order',
     event: {
@@ -236,11 +161,21 @@ function invoiceOrder(inv: z.infer<typeof invoice>, occurredAt: string): StripeI
         currency,
         lines,
         ...signals(meta),
-        coupons: coupons(meta, inv.discounts),
+        coupons: readableCodes(discounts.coupons),
       },
     },
     payment: { object: 'invoice', objectId: inv.id, refs: compact([inv.id, inv.payment_intent, inv.charge, ...payments]) },
+    coupons: discounts.coupons,
+    promotionCodes: discounts.promotionCodes,
+    ...optional('subscription', subscription),
+    ...optional('awaits', invoiceAwaits(inv, subscription)),
   };
+}
+
+/** What an invoice's order must wait for (see StripeOrderAwaits); nothing for a one-off invoice. */
+function invoiceAwaits(inv: StripeInvoice, subscription: string | undefined): StripeOrderAwaits | undefined {
+  if (inv.billing_reason && SESSION_BILLING_REASONS.includes(inv.billing_reason)) return { for: 'checkout_session', key: inv.id };
+  return subscription ? { for: 'subscription', key: subscription } : undefined;
 }
 
 /**
@@ -248,13 +183,13 @@ function invoiceOrder(inv: z.infer<typeof invoice>, occurredAt: string): StripeI
  * a page of them (has_more), or a proration credit makes a line negative (our lines are revenue,
  * never negative), in which case the invoice's own total before tax is the one honest line.
  */
-function invoiceLines(inv: z.infer<typeof invoice>, currency: string) {
+function invoiceLines(inv: StripeInvoice, currency: string) {
   if (inv.lines.data.length === 0 || inv.lines.has_more) return undefined;
   const nets = inv.lines.data.map((l) => l.amount - sum(l.discount_amounts?.map((d) => d.amount)));
   if (nets.some((n) => n < 0)) return undefined;
   return inv.lines.data.map((l, i) => ({
-    product: l.pricing?.price_details?.product ?? l.price?.product ?? l.description ?? 'invoice',
-    plan: l.pricing?.price_details?.price ?? l.price?.id,
+    product: text(l.pricing?.price_details?.product ?? l.price?.product ?? l.description) ?? 'invoice',
+    ...optional('plan', l.pricing?.price_details?.price ?? l.price?.id),
     amount: net(nets[i]!, 0, currency),
     recurring: l.parent ? l.parent.type === 'subscription_item_details' : l.price ? l.price.recurring != null : l.type === 'subscription',
   }));
@@ -273,23 +208,58 @@ function compact(values: (string | null | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v)))];
 }
 
-/** Our referral signals, which the storefront puts in metadata (or the Checkout client reference). */
+const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value == null ? {} : ({ [key]: value } as { [P in K]: V }));
+
+/**
+ * Free text that becomes a product name (a line's description): trimmed to the event schema's 200
+ * characters rather than refusing a paid order because a merchant wrote a long description.
+ */
+const text = (s: string | null | undefined) => (s?.trim() ? s.trim().slice(0, 200) : undefined);
+
+/**
+ * Our referral signals, which the storefront puts in metadata (or the Checkout client reference).
+ * One that cannot be ours (longer than any click id or link code we issue) is left out rather than
+ * refusing the order: the order is real money, the malformed signal only names no one.
+ */
 function signals(meta: Record<string, string>, clientReference?: string) {
-  const clickId = meta.ref_click?.trim() || clientReference?.trim();
-  const partnerCode = meta.ref?.trim();
+  const clickId = fits(meta.ref_click, 200) ?? fits(clientReference, 200);
+  const partnerCode = fits(meta.ref, 100);
   return { ...(clickId ? { clickId } : {}), ...(partnerCode ? { partnerCode } : {}) };
 }
 
-function coupons(meta: Record<string, string>, discounts: z.infer<typeof discount>[] | null | undefined): string[] {
-  const codes: (string | undefined)[] = [meta.coupon];
+const fits = (s: string | undefined, max: number) => (s?.trim() && s.trim().length <= max ? s.trim() : undefined);
+
+/**
+ * The order's coupons, in the order Stripe listed them: the metadata's `coupon`, then per discount
+ * its promotion code (the code when expanded, else its id, resolved to a coupon by the services)
+ * and its coupon's id (the code merchants choose when they create a coupon in the Dashboard).
+ * Expanded promotion codes are also returned on their own: each teaches us a code's id.
+ */
+function readDiscounts(meta: Record<string, string>, discounts: StripeDiscount[] | null | undefined) {
+  const refs: StripeCouponRef[] = [];
+  const promotionCodes: StripePromotionCodeSeen[] = [];
+  const code = (c: string | undefined) => {
+    if (fits(c, 100)) refs.push({ code: c!.trim() });
+  };
+  code(meta.coupon);
   for (const d of discounts ?? []) {
     if (typeof d === 'string') continue; // a bare discount id (di_…) names no code
-    if (d.promotion_code && typeof d.promotion_code !== 'string') codes.push(d.promotion_code.code);
+    if (typeof d.promotion_code === 'string') refs.push({ promotionCode: d.promotion_code });
+    else if (d.promotion_code) {
+      code(d.promotion_code.code);
+      promotionCodes.push({ id: d.promotion_code.id, code: d.promotion_code.code, active: true });
+    }
     const c = d.coupon ?? d.source?.coupon;
-    // a coupon's id is the code merchants choose when they create it in the Dashboard
-    if (c) codes.push(typeof c === 'string' ? c : c.id);
+    if (c) code(typeof c === 'string' ? c : c.id);
   }
-  const seen = new Map<string, string>();
-  for (const code of codes) if (code?.trim()) seen.set(code.trim().toUpperCase(), code.trim());
-  return [...seen.values()].slice(0, 20);
+  return { coupons: dedupe(refs).slice(0, 20), promotionCodes };
 }
+
+/** One entry per code (case-insensitively) and per promotion code id, at its first position, spelled as last seen. */
+function dedupe(refs: StripeCouponRef[]): StripeCouponRef[] {
+  const byKey = new Map<string, StripeCouponRef>();
+  for (const r of refs) byKey.set('code' in r ? `code:${r.code.toUpperCase()}` : `promo:${r.promotionCode}`, r);
+  return [...byKey.values()];
+}
+
+export const readableCodes = (refs: StripeCouponRef[]) => refs.flatMap((r) => ('code' in r ? [r.code] : []));

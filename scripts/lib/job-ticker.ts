@@ -3,6 +3,7 @@ import { getRedis } from '../../lib/kv/redis';
 import { flushClicks } from '../../lib/server/tracking/flush-clicks';
 import { deliverDueWebhooks } from '../../lib/server/webhooks/deliver';
 import { runDealExpiryJob } from '../../lib/server/rewards/deals';
+import { releaseDueStripeEvents } from '../../lib/server/stripe/release-job';
 
 const DEAL_EXPIRY_EVERY_MS = 60_000;
 
@@ -18,17 +19,18 @@ function atMostEvery(everyMs: number, job: () => Promise<unknown>): () => Promis
 
 /**
  * Runs the cron-style jobs while `npm run dev` runs, as the cron entries of vercel.json call their
- * routes in a deployment: click flush and webhook delivery every few seconds, deal expiry once a
- * minute (pages derive expiry anyway; the job only persists it). They run in this process against
- * the same database and Redis rather than over HTTP: requests to the job routes
- * would make `next dev` rebuild and hot-reload open pages every few seconds. Quiet while jobs
- * succeed; a failure is reported once per streak, and recovery too.
+ * routes in a deployment: click flush, webhook delivery and the release of held Stripe events every
+ * few seconds, deal expiry once a minute (pages derive expiry anyway; the job only persists it).
+ * They run in this process against the same database and Redis rather than over HTTP: requests to
+ * the job routes would make `next dev` rebuild and hot-reload open pages every few seconds. Quiet
+ * while jobs succeed; a failure is reported once per streak, and recovery too.
  */
 export function startJobTicker(opts: { databaseUrl: string; embedded: boolean; everyMs: number }): () => Promise<void> {
   const { db, close } = createDatabase(opts.databaseUrl, { embedded: opts.embedded });
   const jobs: [string, () => Promise<unknown>][] = [
     ['flush clicks', () => flushClicks(db, getRedis(), { budgetMs: 5_000 })],
     ['deliver webhooks', () => deliverDueWebhooks(db)],
+    ['release held Stripe events', () => releaseDueStripeEvents(db)],
     ['expire deals', atMostEvery(DEAL_EXPIRY_EVERY_MS, () => runDealExpiryJob(db, new Date()))],
   ];
   const failing = new Set<string>();

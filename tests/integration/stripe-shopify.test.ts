@@ -160,12 +160,20 @@ describe('POST /api/v1/integrations/stripe/<workspace>', () => {
     expect(sumOf(await entriesOf('pi_3PLtestTwoRefunds'))).toBe(2.7);
   });
 
-  it('refuses a refund of a charge whose order never arrived with 400', async () => {
+  it('holds a refund whose order has not arrived (200, nothing written) and applies it when the order comes', async () => {
     const orphan = fixture('stripe/charge.refunded.json');
     Object.assign(orphan.data.object, { id: 'ch_3PLtestOrphan', payment_intent: 'pi_3PLtestOrphan' });
     const res = await postStripe(JSON.stringify(orphan));
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', fields: { 'data.object.payment_intent': expect.any(String) } } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ held: true, id: 'ch_3PLtestOrphan-refunded-5832' });
+    expect(await storedEvent('ch_3PLtestOrphan-refunded-5832')).toHaveLength(0);
+
+    const session = fixture('stripe/checkout.session.completed.json');
+    Object.assign(session.data.object, { id: 'cs_test_PLtestOrphan', payment_intent: 'pi_3PLtestOrphan' });
+    expect((await postStripe(JSON.stringify(session))).status).toBe(200);
+    // half of the charge refunded: half of the 10.80 commission reversed
+    expect(sumOf(await entriesOf('pi_3PLtestOrphan'))).toBe(5.4);
+    expect(await storedEvent('ch_3PLtestOrphan-refunded-5832')).toMatchObject([{ status: 'processed', orderRef: 'pi_3PLtestOrphan' }]);
   });
 
   it('names a subscription order after its first invoice, so invoice.paid for it is the same order', async () => {
