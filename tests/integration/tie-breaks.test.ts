@@ -2,8 +2,8 @@
  * SPEC §4.2 and §6 break ties by the order the system recorded things (a sequence), never by a
  * random id: the same story must pay the same cents to the same partners on every database. Each
  * run below is a fresh database (new random UUIDs for every row), and the stories are built so that
- * the random ids, or the click ids (chosen to sort against the order they were recorded in), would
- * decide otherwise.
+ * the random ids, the click ids (chosen to sort against the order they were recorded in) or the
+ * table's physical order would decide otherwise.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../db/client';
@@ -13,6 +13,7 @@ import { reportScenario } from '../../scripts/scenarios/report';
 import type { Scenario, ScenarioEntry } from '../../scripts/scenarios/format';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { closePool } from '../../lib/server/rewards/pools';
+import { decideDeal, registerDeal } from '../../lib/server/rewards/deals';
 import { eventSchema } from '../../lib/validation/events';
 import { storeClick, storeClickBatch } from '../helpers/clicks';
 
@@ -69,8 +70,20 @@ async function playStory(db: Database): Promise<ScenarioEntry[]> {
   // a later order of the same customer goes by the binding's shares, stored in touch order
   await order(db, ids, { id: 'o-again', customer: 'c-one', amount: '50.00', at: hoursAfterTie(3) });
 
+  // two deal registrations at one instant: t2's recorded first, t1's approved first (which moves
+  // its row ahead in the table, so the table's own order would put it first)
+  const registered = [];
+  for (const partner of ['t2', 't1']) {
+    registered.push(await registerDeal(db, ws, {
+      partnerId: ids.partners.get(partner)!, programId: ids.programs.get('first')!, match: { customer: 'c-deal' }, prospectName: partner,
+      registeredAt: hoursAfterTie(4), expiresAt: hoursAfterTie(24 * 90),
+    }));
+  }
+  for (const deal of [...registered].reverse()) await decideDeal(db, ws, deal.id, 'approved', hoursAfterTie(4));
+  await order(db, ids, { id: 'o-deal', customer: 'c-deal', amount: '50.00', at: hoursAfterTie(5) });
+
   for (const [i, code] of ['p1-link', 'p2-link', 'p3-link'].entries()) {
-    await order(db, ids, { id: `o-pool-${i}`, customer: `c-pool-${i}`, partnerCode: code, amount: '100.00', at: hoursAfterTie(4 + i) });
+    await order(db, ids, { id: `o-pool-${i}`, customer: `c-pool-${i}`, partnerCode: code, amount: '100.00', at: hoursAfterTie(6 + i) });
   }
   await closePool(db, ws, ids.pools.get('bonus')!, '2026-Q1', new Date('2026-04-01T00:00:00Z'));
   return (await reportScenario(db, ids, new Date('2026-04-02T00:00:00Z'))).entries;
@@ -84,6 +97,7 @@ const expected: ScenarioEntry[] = [
   commission('t2', 'split', 'o-one', '5.01'), commission('t1', 'split', 'o-one', '5.00'), commission('t2', 'first', 'o-one', '7.00'),
   commission('t1', 'split', 'o-batch', '5.01'), commission('t2', 'split', 'o-batch', '5.00'), commission('t1', 'first', 'o-batch', '7.00'),
   commission('t2', 'split', 'o-again', '5.01'), commission('t1', 'split', 'o-again', '5.00'), commission('t2', 'first', 'o-again', '7.00'),
+  commission('t2', 'first', 'o-deal', '7.00'),
   commission('p1', 'pooled', 'o-pool-0', '10.00'), commission('p2', 'pooled', 'o-pool-1', '10.00'), commission('p3', 'pooled', 'o-pool-2', '10.00'),
   // equal metrics, enrollments recorded together at one instant: the first listed (p3) gets the cent
   { partner: 'p3', pool: 'bonus', period: '2026-Q1', kind: 'bonus', amount: '33.34', unit: 'USD' },
