@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { rotateEventsSecret, saveWebhookEndpoint } from '../server/api-settings';
+import { EVENTS_PER_MINUTE, rotateEventsSecret, saveEventsPerMinute, saveWebhookEndpoint } from '../server/api-settings';
 import { merchantAction } from './define';
 
 /** Creates or rotates the secret storefronts sign events with; shown once, stored encrypted. */
@@ -35,5 +35,28 @@ export const saveWebhookEndpointAction = merchantAction({
     return newSecret
       ? { ok: true, data: { secret: newSecret }, message: 'Endpoint saved with a new signing secret. Copy it now: it is not shown again.' }
       : { ok: true, message: 'Endpoint saved; the signing secret is unchanged.' };
+  },
+});
+
+const { min, max } = EVENTS_PER_MINUTE;
+const eventsLimitForm = z.object({
+  eventsPerMinute: z
+    .string()
+    .trim()
+    // thousands separators as people type them ("6,000", "6 000")
+    .transform((s) => s.replace(/[,\s_]/g, ''))
+    .pipe(z.string().regex(/^\d{1,9}$/, 'must be a whole number'))
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max.toLocaleString('en-US')}`)),
+});
+
+/** How many signed events a minute the workspace accepts before answering 429 (with Retry-After). */
+export const saveEventsPerMinuteAction = merchantAction({
+  roles: 'manage',
+  input: eventsLimitForm,
+  run: async ({ scope, input, db }) => {
+    await saveEventsPerMinute(db, scope.workspaceId, input.eventsPerMinute);
+    revalidatePath(`/m/${scope.workspaceSlug}/settings/api`);
+    return { ok: true, message: `The events API now accepts up to ${input.eventsPerMinute.toLocaleString('en-US')} events a minute.` };
   },
 });

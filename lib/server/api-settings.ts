@@ -1,11 +1,27 @@
 import 'server-only';
 import type { Database } from '../../db/client';
+import { setEventsPerMinute } from '../../db/queries/workspaces';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { loadSecret, newSigningSecret, saveSecret } from './secrets';
 
-// The two secrets of Settings → API: the one storefronts sign events with, and the one our
-// outbound webhooks are signed with. A new secret is returned once, for the merchant to copy.
+// Settings → API: the secret storefronts sign events with, the one our outbound webhooks are
+// signed with (a new secret is returned once, for the merchant to copy), and how many events a
+// minute the workspace accepts.
+
+/**
+ * The events API's per-workspace limit. At least one a second, so a merchant cannot lock its own
+ * storefront out by a typo; at most 100,000 a minute, above any sale or backfill we have seen and
+ * still a brake on a runaway loop. The default (6,000, set by the database) fits a busy sale.
+ */
+export const EVENTS_PER_MINUTE = { min: 60, max: 100_000 } as const;
+
+export async function saveEventsPerMinute(db: Database, workspaceId: string, perMinute: number): Promise<void> {
+  if (!Number.isInteger(perMinute) || perMinute < EVENTS_PER_MINUTE.min || perMinute > EVENTS_PER_MINUTE.max) {
+    throw new AppError('invalid_input', 'Some fields need attention.', { eventsPerMinute: `must be a whole number from ${EVENTS_PER_MINUTE.min} to ${EVENTS_PER_MINUTE.max}` });
+  }
+  await setEventsPerMinute(db, workspaceId, perMinute);
+}
 
 /** Creates or replaces the events secret; the old one stops working at once. */
 export async function rotateEventsSecret(db: Database, workspaceId: string): Promise<{ secret: string }> {

@@ -3,8 +3,11 @@ import { requireMerchant } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { listDeliveries, secretStatus } from '@/db/queries/webhooks';
+import { eventsPerMinuteOf } from '@/db/queries/workspaces';
+import { EVENTS_PER_MINUTE } from '@/lib/server/api-settings';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { EventsSecretForm, WebhookEndpointForm } from '@/components/settings/secret-forms';
+import { EventsLimitForm } from '@/components/settings/events-limit-form';
 import { tableStateFrom } from '@/components/data-table/server-table';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
@@ -14,7 +17,11 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
   const state = tableStateFrom(await searchParams, ['createdAt'], { sort: 'createdAt', dir: 'desc', pageSize: 25 });
-  const [secrets, deliveries] = await Promise.all([secretStatus(db, scope.workspaceId), listDeliveries(db, scope.workspaceId, state)]);
+  const [secrets, deliveries, perMinute] = await Promise.all([
+    secretStatus(db, scope.workspaceId),
+    listDeliveries(db, scope.workspaceId, state),
+    eventsPerMinuteOf(db, scope.workspaceId),
+  ]);
   const events = secrets.find((s) => s.kind === 'events');
   const outbound = secrets.find((s) => s.kind === 'outbound');
   const canManage = roleCan(scope.role, 'manage');
@@ -29,6 +36,12 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
             <code className="text-xs">X-Signature: t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256 of &quot;t.body&quot;&gt;</code>.
           </p>
           {canManage ? <EventsSecretForm workspaceSlug={scope.workspaceSlug} hasSecret={Boolean(events)} /> : null}
+        </Card>
+        <Card title="Events rate limit" action={<Badge>{(perMinute ?? 0).toLocaleString('en-US')} a minute</Badge>}>
+          <p className="mb-3 text-sm text-slate-600">
+            Signed events accepted per minute before the API answers <code className="text-xs">429</code> with <code className="text-xs">Retry-After</code>. Requests with a bad signature never count.
+          </p>
+          {canManage ? <EventsLimitForm workspaceSlug={scope.workspaceSlug} perMinute={perMinute ?? 0} min={EVENTS_PER_MINUTE.min} max={EVENTS_PER_MINUTE.max} /> : null}
         </Card>
         <Card title="Outbound webhooks" action={outbound?.url ? <Badge tone="green">active</Badge> : <Badge>off</Badge>}>
           <p className="mb-3 text-sm text-slate-600">
