@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { and, eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
+import { setUpScenario } from '../../scripts/scenarios/setup';
 import { insertWorkspace } from '../../db/queries/workspaces';
+import { AppError } from '../../lib/errors';
+import { errorResponse } from '../../lib/http/respond';
 import { saveSecret } from '../../lib/server/secrets';
 import { signatureHeader } from '../../lib/server/signatures';
-import { events } from '../../db/schema';
+import { events, workspaces } from '../../db/schema';
 
 // The three signed endpoints share one wrapper (lib/http/signed-route.ts): the same checks, in the
 // same order, with the same statuses. Each row below is one endpoint with its own way of naming
@@ -24,6 +28,8 @@ interface Endpoint {
   kind: keyof typeof SECRETS;
   /** a body the endpoint accepts and acts on (or acknowledges) once signed */
   body: () => string;
+  /** a body that becomes an order crediting the connected workspace's partner (coupon ANNA10) */
+  order: () => string;
   post: (workspace: string, body: string, secret: string | null) => Promise<Response>;
   /** the status for a workspace that has no secret of this kind */
   noSecretStatus: number;
@@ -34,6 +40,7 @@ const endpoints: Endpoint[] = [
     name: 'POST /api/v1/events',
     kind: 'events',
     body: () => JSON.stringify({ id: uniq('ev'), type: 'order', occurredAt: new Date().toISOString(), data: { customer: { externalId: 'c' }, currency: 'USD', lines: [{ product: 'kit', amount: '10.00' }] } }),
+    order: () => JSON.stringify({ id: uniq('ev'), type: 'order', occurredAt: new Date().toISOString(), data: { customer: { externalId: uniq('c') }, currency: 'USD', coupons: ['ANNA10'], lines: [{ product: 'kit', amount: '10.00' }] } }),
     post: (workspace, body, secret) => {
       const headers = new Headers({ 'content-type': 'application/json', 'x-workspace': workspace });
       if (secret) headers.set('x-signature', signatureHeader(secret, body));
@@ -45,6 +52,12 @@ const endpoints: Endpoint[] = [
     name: 'POST /api/v1/integrations/stripe/[workspace]',
     kind: 'stripe',
     body: () => JSON.stringify({ id: uniq('evt_'), object: 'event', type: 'customer.created', created: Math.floor(Date.now() / 1000), data: { object: { id: 'cus_1', object: 'customer' } } }),
+    order: () => {
+      const e = fixture('stripe/checkout.session.completed.json');
+      Object.assign(e, { id: uniq('evt_'), created: Math.floor(Date.now() / 1000) });
+      Object.assign(e.data.object, { id: uniq('cs_test_'), payment_intent: uniq('pi_'), customer: uniq('cus_') });
+      return JSON.stringify(e);
+    },
     post: (workspace, body, secret) => {
       const headers = new Headers({ 'content-type': 'application/json' });
       if (secret) headers.set('stripe-signature', Stripe.webhooks.generateTestHeaderString({ payload: body, secret }));
@@ -56,8 +69,15 @@ const endpoints: Endpoint[] = [
     name: 'POST /api/v1/integrations/shopify/[workspace]',
     kind: 'shopify',
     body: () => JSON.stringify({ id: 1, title: 'a product update' }),
+    order: () => {
+      const o = fixture('shopify/orders-paid.json');
+      const id = 6_000_000_000_000 + Math.floor(Math.random() * 1e9);
+      Object.assign(o, { id, admin_graphql_api_id: `gid://shopify/Order/${id}`, discount_codes: [{ code: 'ANNA10', amount: '1.00', type: 'fixed_amount' }] });
+      return JSON.stringify(o);
+    },
     post: (workspace, body, secret) => {
-      const headers = new Headers({ 'content-type': 'application/json', 'x-shopify-topic': 'products/update' });
+      const topic = (JSON.parse(body) as { line_items?: unknown }).line_items ? 'orders/paid' : 'products/update';
+      const headers = new Headers({ 'content-type': 'application/json', 'x-shopify-topic': topic });
       if (secret) headers.set('x-shopify-hmac-sha256', createHmac('sha256', secret).update(body, 'utf8').digest('base64'));
       return shopifyRoute.POST(new Request(`http://app.test/api/v1/integrations/shopify/${workspace}`, { method: 'POST', headers, body }), { params: Promise.resolve({ workspace }) });
     },
@@ -65,12 +85,26 @@ const endpoints: Endpoint[] = [
   },
 ];
 const secretOf = (e: Endpoint) => SECRETS[e.kind];
+// payloads are edited freely, as senders vary them
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function fixture(path: string): any {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
+}
 
 let connected: { id: string; slug: string };
 let bare: { id: string; slug: string };
 
 beforeAll(async () => {
-  connected = (await insertWorkspace(db, { slug: uniq('signed'), name: 'connected', baseCurrency: 'USD' }))!;
+  const { workspaceId } = await setUpScenario(db, {
+    title: 'signed routes',
+    workspace: { baseCurrency: 'USD' },
+    programs: [{ key: 'ref', unit: 'USD', model: 'last_touch', windowDays: 30, holdDays: 0, rewards: [{ type: 'one_time_share', percent: '10' }] }],
+    partners: [{ key: 'anna', email: `${uniq('anna')}@partners.test`, enrollments: [{ program: 'ref' }], coupons: [{ code: 'ANNA10' }] }],
+    steps: [],
+    expect: { entries: [] },
+  });
+  const [{ slug }] = await db.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  connected = { id: workspaceId, slug };
   bare = (await insertWorkspace(db, { slug: uniq('bare'), name: 'no secrets', baseCurrency: 'USD' }))!;
   for (const [kind, secret] of Object.entries(SECRETS)) await saveSecret(db, connected.id, kind as keyof typeof SECRETS, secret);
 });
@@ -109,5 +143,35 @@ describe.each(endpoints)('$name through the signed-route wrapper', (endpoint) =>
     expect(await errorCode(wrong)).toBe('unauthorized');
     const id = (JSON.parse(body) as { id: unknown }).id;
     expect(await db.select().from(events).where(and(eq(events.workspaceId, connected.id), eq(events.senderId, String(id))))).toEqual([]);
+  });
+});
+
+describe.each(endpoints)('$name: replays and unstorable names', (endpoint) => {
+  it('answers a replay with the very bytes of the first answer, marked Idempotent-Replayed', async () => {
+    const body = endpoint.order();
+    const first = await endpoint.post(connected.slug, body, secretOf(endpoint));
+    const text = await first.text();
+    expect(first.status, text).toBe(200);
+    // entries make the difference: jsonb gives their keys back in another order than first written
+    expect((JSON.parse(text) as { entries: unknown[] }).entries).toHaveLength(1);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const again = await endpoint.post(connected.slug, body, secretOf(endpoint));
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe(text);
+  });
+
+  it.runIf(endpoint.kind !== 'events')('answers 404, not 500, for a workspace path holding a NUL or a lone surrogate', async () => {
+    for (const workspace of ['\u0000', `${connected.slug}\u0000`, '\ud800']) {
+      const res = await endpoint.post(workspace, endpoint.body(), secretOf(endpoint));
+      expect(res.status, JSON.stringify(workspace)).toBe(404);
+    }
+  });
+});
+
+describe('errorResponse', () => {
+  it('gives every 429 a Retry-After, also one raised without a figure', async () => {
+    const res = errorResponse(new AppError('rate_limited', 'slow down'), 'test');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('60');
   });
 });
