@@ -5,6 +5,7 @@ import { testDatabase, uniq } from '../helpers/db';
 import { storeClick } from '../helpers/clicks';
 import { setUpScenario } from '../../scripts/scenarios/setup';
 import { saveSecret } from '../../lib/server/secrets';
+import { insertFxRate } from '../../db/queries/scenario-setup';
 import { releaseDueStripeEvents } from '../../lib/server/stripe/release-job';
 import { events, ledgerEntries, stripeHeldEvents, workspaces } from '../../db/schema';
 import { stripePoster, subscriptionPurchase, type SubscriptionPurchase } from '../fixtures/stripe/purchase';
@@ -191,6 +192,11 @@ describe('held Stripe events', () => {
     const [row] = await db.select().from(stripeHeldEvents).where(and(eq(stripeHeldEvents.workspaceId, workspaceId), eq(stripeHeldEvents.senderId, p.ids.firstInvoice)));
     expect(row).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/CHF/) });
     expect(row!.releaseAfter!.getTime()).toBeGreaterThan(heldAt + 61 * 60_000);
+
+    await insertFxRate(db, workspaceId, { currency: 'CHF', rate: '1.10', effectiveFrom: new Date('2025-01-01T00:00:00Z') });
+    await releaseDueStripeEvents(db, { now: new Date(row!.releaseAfter!.getTime() + 1000) });
+    expect(await held(p)).toEqual([]);
+    expect(await db.select({ status: events.status }).from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, p.ids.firstInvoice)))).toEqual([{ status: 'processed' }]);
   });
 
   it('runs the release job only for its secret', async () => {
