@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fromStripeMinor, stripeExponent } from '../../lib/integrations/amounts';
 import { translateStripeEvent } from '../../lib/integrations/stripe';
 import { translateShopifyWebhook } from '../../lib/integrations/shopify';
+import { parseShopifyJson } from '../../lib/integrations/shopify-json';
+import { cleanString, cleanStrings } from '../../lib/validation/clean-strings';
 
 // The translations alone, on payload variants the integration tests do not post.
 
@@ -103,5 +105,59 @@ describe('translateShopifyWebhook', () => {
     expect(translateShopifyWebhook('refunds/create', r)).toMatchObject({ event: { data: { orderId: 'shopify-order-5734839210051', amount: '21.97' } } });
     r.transactions[0].amount = '7.00';
     expect(translateShopifyWebhook('refunds/create', r)).toMatchObject({ kind: 'ignored' });
+  });
+});
+
+describe('parseShopifyJson', () => {
+  it('keeps integers beyond 2^53 as their exact digits and decimals as their exact text', () => {
+    const parsed = parseShopifyJson('{"id":9007199254740993,"small":42,"subtotal":27.0,"price":0.1,"neg":-9007199254740995}') as Record<string, unknown>;
+    expect(parsed).toEqual({ id: '9007199254740993', small: 42, subtotal: '27.0', price: '0.1', neg: '-9007199254740995' });
+  });
+
+  it('takes the last of repeated keys, as JSON.parse does, and refuses what is not JSON with 400', () => {
+    expect(parseShopifyJson('{"a":1,"a":2}')).toEqual({ a: 2 });
+    for (const bad of ['', '{"id": ', 'NaN', `${'['.repeat(200_000)}${']'.repeat(200_000)}`]) {
+      expect(() => parseShopifyJson(bad)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    }
+  });
+
+  it('lets a refund name an order beyond 2^53 exactly', () => {
+    const r = fixture('shopify/refunds-create.json');
+    delete r.admin_graphql_api_id;
+    const text = JSON.stringify({ ...r, id: 1, order_id: 2 }).replace('"id":1,', '"id":9007199254740995,').replace('"order_id":2,', '"order_id":9007199254740993,');
+    expect(translateShopifyWebhook('refunds/create', parseShopifyJson(text))).toMatchObject({
+      event: { id: 'shopify-refund-9007199254740995', data: { orderId: 'shopify-order-9007199254740993' } },
+    });
+  });
+});
+
+describe('cleanStrings', () => {
+  it('replaces each NUL and each lone surrogate with U+FFFD and keeps valid pairs', () => {
+    expect(cleanString('a\u0000b')).toBe('a\ufffdb');
+    expect(cleanString('\ud800')).toBe('\ufffd');
+    expect(cleanString('\udc00x\ud83d')).toBe('\ufffdx\ufffd');
+    expect(cleanString('\ud83d\ude00 \ud800\udc00')).toBe('\ud83d\ude00 \ud800\udc00');
+    expect(cleanString('\ud800\ud800\udc00')).toBe('\ufffd\ud800\udc00');
+  });
+
+  it('cleans every string and key, at any depth, without touching other values', () => {
+    const date = new Date(0);
+    const input = JSON.parse('{"k\\u0000":["\\ud800",1,null,true,{"deep":{"x":"\\u0000"}}],"__proto__":"p\\u0000"}');
+    const out = cleanStrings({ ...input, date });
+    expect(Object.keys(out)).toEqual(['k\ufffd', '__proto__', 'date']);
+    expect(out['k\ufffd']).toEqual(['\ufffd', 1, null, true, { deep: { x: '\ufffd' } }]);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toBe('p\ufffd');
+    expect(out.date).toBe(date);
+    expect(cleanStrings(null)).toBeNull();
+    expect(cleanStrings(7)).toBe(7);
+  });
+
+  it('handles nesting far deeper than the call stack allows', () => {
+    const depth = 200_000;
+    const nested = JSON.parse(`${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}`);
+    let node = cleanStrings(nested) as unknown;
+    for (let i = 0; i < depth; i += 1) node = (node as unknown[])[0];
+    expect(node).toBe('\ufffd');
   });
 });
