@@ -24,7 +24,7 @@ export const config = {
     // pages: a fresh CSP nonce per request. Not API routes, /t.js or static files (their headers
     // are static, next.config.mjs), nor router prefetches (RSC payloads, never a document).
     {
-      source: '/((?!api/|_next/static/|_next/image|t\\.js$|favicon\\.ico$|icon\\.svg$).*)',
+      source: '/((?!api/|_next/|t\\.js$|favicon\\.ico$|icon\\.svg$).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

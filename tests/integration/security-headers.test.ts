@@ -124,8 +124,13 @@ describe('pages get a nonce-based policy that forbids framing', () => {
     expect((await serve('/sign-in', {}, 'development')).headers.get('strict-transport-security')).toBeNull();
   });
 
-  it('router prefetches (RSC payloads, never a document) skip the middleware', async () => {
+  it('router prefetches (RSC payloads, never a document) and Next’s own files skip the middleware', async () => {
     expect((await serve('/m/demo', { headers: { 'next-router-prefetch': '1' } })).middlewareRan).toBe(false);
+    for (const path of ['/_next/static/chunks/main.js', '/_next/image?url=x', '/icon.svg']) {
+      const file = await serve(path);
+      expect(file.middlewareRan, path).toBe(false);
+      expect(file.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
   });
 });
 
