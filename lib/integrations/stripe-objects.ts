@@ -20,15 +20,21 @@ const minor = z
   .max(MAX_STRIPE_MINOR, 'must have at most 12 digits');
 const nonNegativeMinor = minor.min(0, 'must not be negative');
 
+/**
+ * A Stripe id (Stripe's are well under 255 characters). Bounded because ids are keys of our unique
+ * and GIN indexes, which refuse entries of a few kilobytes with an error, not a "no match".
+ */
+const stripeId = z.string().min(1, 'is required').max(255, 'must be a Stripe id of at most 255 characters');
+
 /** An expandable field: an id, or the object when the sender expanded it. */
 const ref = z
-  .union([z.string(), z.looseObject({ id: z.string() })])
+  .union([stripeId, z.looseObject({ id: stripeId })])
   .nullish()
   .transform((v) => (v == null ? undefined : typeof v === 'string' ? v : v.id));
 const metadata = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
 
 /** A promotion code as a discount names it: its id (promo_…), or the expanded object with the code. */
-const promotionCodeRef = z.union([z.string(), z.looseObject({ id: z.string(), code: z.string() })]).nullish();
+const promotionCodeRef = z.union([stripeId, z.looseObject({ id: stripeId, code: z.string() })]).nullish();
 const couponRef = z.union([z.string(), z.looseObject({ id: z.string() })]).nullish();
 // A discount as Checkout (`{coupon, promotion_code}`) or Invoice (`di_…` or a Discount object with
 // `coupon`, or `source.coupon` since 2025-03-31) lists it.
@@ -42,11 +48,11 @@ const checkoutLine = z.looseObject({
   description: z.string().nullish(),
   amount_subtotal: minor,
   amount_discount: minor.nullish(),
-  price: z.looseObject({ id: z.string(), product: ref, recurring: z.unknown().nullish() }).nullish(),
+  price: z.looseObject({ id: stripeId, product: ref, recurring: z.unknown().nullish() }).nullish(),
 });
 
 export const checkoutSession = z.looseObject({
-  id: z.string(),
+  id: stripeId,
   object: z.literal('checkout.session'),
   mode: z.enum(['payment', 'setup', 'subscription']),
   // as Stripe documents it; a status we do not know is refused rather than taken for "paid"
@@ -76,7 +82,7 @@ const invoiceLine = z.looseObject({
   pricing: z.looseObject({ price_details: z.looseObject({ price: ref, product: ref }).nullish() }).nullish(),
   parent: z.looseObject({ type: z.string() }).nullish(),
   // earlier versions
-  price: z.looseObject({ id: z.string(), product: ref, recurring: z.unknown().nullish() }).nullish(),
+  price: z.looseObject({ id: stripeId, product: ref, recurring: z.unknown().nullish() }).nullish(),
   type: z.string().nullish(),
 });
 
@@ -84,7 +90,7 @@ const invoiceLine = z.looseObject({
 const invoicePaymentTarget = z.looseObject({ payment_intent: ref, charge: ref }).nullish();
 
 export const invoice = z.looseObject({
-  id: z.string(),
+  id: stripeId,
   object: z.literal('invoice'),
   currency: z.string(),
   customer: ref,
@@ -108,14 +114,14 @@ export type StripeInvoice = z.infer<typeof invoice>;
 
 /** `invoice_payment.paid` (API 2025-03-31 and later): which payment paid which invoice. */
 export const invoicePayment = z.looseObject({
-  id: z.string(),
+  id: stripeId,
   object: z.literal('invoice_payment'),
   invoice: ref.refine((v) => v !== undefined, 'is required'),
   payment: invoicePaymentTarget,
 });
 
 export const charge = z.looseObject({
-  id: z.string(),
+  id: stripeId,
   object: z.literal('charge'),
   amount: nonNegativeMinor,
   amount_captured: nonNegativeMinor.nullish(),
@@ -128,7 +134,7 @@ export const charge = z.looseObject({
 
 /** `promotion_code.created` / `.updated`: the code a shopper types, and the id webhooks name it by. */
 export const promotionCode = z.looseObject({
-  id: z.string().min(1).max(255),
+  id: stripeId,
   object: z.literal('promotion_code'),
   code: z.string(),
   active: z.boolean().optional(),
