@@ -28,8 +28,8 @@ interface Endpoint {
   kind: keyof typeof SECRETS;
   /** a body the endpoint accepts and acts on (or acknowledges) once signed */
   body: () => string;
-  /** a body that becomes an order crediting the connected workspace's partner (coupon ANNA10) */
-  order: () => string;
+  /** a body that becomes an order crediting the connected workspace's partner (coupon ANNA10); `mark` goes into a stored string */
+  order: (mark?: string) => string;
   post: (workspace: string, body: string, secret: string | null) => Promise<Response>;
   /** the status for a workspace that has no secret of this kind */
   noSecretStatus: number;
@@ -40,7 +40,7 @@ const endpoints: Endpoint[] = [
     name: 'POST /api/v1/events',
     kind: 'events',
     body: () => JSON.stringify({ id: uniq('ev'), type: 'order', occurredAt: new Date().toISOString(), data: { customer: { externalId: 'c' }, currency: 'USD', lines: [{ product: 'kit', amount: '10.00' }] } }),
-    order: () => JSON.stringify({ id: uniq('ev'), type: 'order', occurredAt: new Date().toISOString(), data: { customer: { externalId: uniq('c') }, currency: 'USD', coupons: ['ANNA10'], lines: [{ product: 'kit', amount: '10.00' }] } }),
+    order: (mark = '') => JSON.stringify({ id: uniq('ev'), type: 'order', occurredAt: new Date().toISOString(), data: { customer: { externalId: uniq('c') + mark }, currency: 'USD', coupons: ['ANNA10'], lines: [{ product: 'kit', amount: '10.00' }] } }),
     post: (workspace, body, secret) => {
       const headers = new Headers({ 'content-type': 'application/json', 'x-workspace': workspace });
       if (secret) headers.set('x-signature', signatureHeader(secret, body));
@@ -52,10 +52,10 @@ const endpoints: Endpoint[] = [
     name: 'POST /api/v1/integrations/stripe/[workspace]',
     kind: 'stripe',
     body: () => JSON.stringify({ id: uniq('evt_'), object: 'event', type: 'customer.created', created: Math.floor(Date.now() / 1000), data: { object: { id: 'cus_1', object: 'customer' } } }),
-    order: () => {
+    order: (mark = '') => {
       const e = fixture('stripe/checkout.session.completed.json');
       Object.assign(e, { id: uniq('evt_'), created: Math.floor(Date.now() / 1000) });
-      Object.assign(e.data.object, { id: uniq('cs_test_'), payment_intent: uniq('pi_'), customer: uniq('cus_') });
+      Object.assign(e.data.object, { id: uniq('cs_test_'), payment_intent: uniq('pi_'), customer: uniq('cus_') + mark });
       return JSON.stringify(e);
     },
     post: (workspace, body, secret) => {
@@ -69,10 +69,11 @@ const endpoints: Endpoint[] = [
     name: 'POST /api/v1/integrations/shopify/[workspace]',
     kind: 'shopify',
     body: () => JSON.stringify({ id: 1, title: 'a product update' }),
-    order: () => {
+    order: (mark = '') => {
       const o = fixture('shopify/orders-paid.json');
       const id = 6_000_000_000_000 + Math.floor(Math.random() * 1e9);
       Object.assign(o, { id, admin_graphql_api_id: `gid://shopify/Order/${id}`, discount_codes: [{ code: 'ANNA10', amount: '1.00', type: 'fixed_amount' }] });
+      if (mark) Object.assign(o.line_items[0], { product_id: null, title: `Trail shoe${mark}` });
       return JSON.stringify(o);
     },
     post: (workspace, body, secret) => {
@@ -158,6 +159,17 @@ describe.each(endpoints)('$name: replays and unstorable names', (endpoint) => {
     const again = await endpoint.post(connected.slug, body, secretOf(endpoint));
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await again.text()).toBe(text);
+  });
+
+  it('stores a string holding a NUL and a lone surrogate, cleaned, instead of failing with 500', async () => {
+    const res = await endpoint.post(connected.slug, endpoint.order('\u0000\ud800'), secretOf(endpoint));
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    const { id } = JSON.parse(text) as { id: string };
+    const [stored] = await db.select({ payload: events.payload }).from(events).where(and(eq(events.workspaceId, connected.id), eq(events.senderId, id)));
+    const json = JSON.stringify(stored.payload);
+    expect(json).toContain('\ufffd\ufffd');
+    expect(json).not.toMatch(/\\u0000|\\ud800/);
   });
 
   it.runIf(endpoint.kind !== 'events')('answers 404, not 500, for a workspace path holding a NUL or a lone surrogate', async () => {
