@@ -126,7 +126,9 @@ describe('the ledger of a Stripe subscription does not depend on the order Strip
     );
   });
 
-  it('gives the same ledger when all five events arrive at once, each twice', async () => {
+  // Concurrency needs a real Postgres: the embedded PGlite server interleaves the statements of
+  // concurrent connections (bind messages of one reach another's prepared statement).
+  it.skipIf(process.env.DATABASE_EMBEDDED === '1')('gives the same ledger when all five events arrive at once, each twice', async () => {
     for (let i = 0; i < 6; i++) {
       const p = await purchase({ renewalListsPayments: false });
       const names: EventName[] = ['refund', 'renewal', 'renewalPayment', 'firstInvoice', 'session'];
