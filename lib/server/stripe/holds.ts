@@ -42,7 +42,7 @@ export async function canDecideNow(db: Executor, workspaceId: string, ins: HeldS
 }
 
 /** The Stripe ids whose order, once processed, makes the instruction decidable. */
-export function waitKeys(ins: HeldStripeInstruction): string[] {
+function waitKeys(ins: HeldStripeInstruction): string[] {
   if (ins.kind === 'refund') return chargeStripeIds(ins.charge);
   return ins.awaits ? [ins.awaits.key] : [];
 }
