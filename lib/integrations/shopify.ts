@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { Decimal } from '../engine';
 import { AppError } from '../errors';
-import type { IncomingEvent } from '../validation/events';
+import { usableEmail, type IncomingEvent } from '../validation/events';
 import { cleanString } from '../validation/clean-strings';
 import { fromProviderDecimal, toAmountString } from './amounts';
 import { readPayload } from './payload';
@@ -110,7 +110,7 @@ const parse = <T extends z.ZodType>(schema: T, payload: unknown) => readPayload(
 
 function orderEvent(o: z.infer<typeof order>): IncomingEvent {
   const currency = o.currency.toUpperCase();
-  const email = o.customer?.email ?? o.email ?? o.contact_email ?? undefined;
+  const email = usableEmail(o.customer?.email ?? o.email ?? o.contact_email);
   const attributes = new Map((o.note_attributes ?? []).map((a) => [a.name.replace(/^_/, ''), String(a.value ?? '').trim()]));
   const clickId = attributes.get('ref_click') || landingParam(o.landing_site, 'ref_click');
   const partnerCode = attributes.get('ref');

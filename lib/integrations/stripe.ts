@@ -4,6 +4,7 @@ import { Decimal } from '../engine';
 import { AppError } from '../errors';
 import { fromStripeMinor, toAmountString } from './amounts';
 import { readPayload } from './payload';
+import { usableEmail } from '../validation/events';
 import { parseStripeEnvelope, stripeOccurredAt } from './stripe-envelope';
 import {
   charge, checkoutSession, invoice, invoicePayment, promotionCode,
@@ -93,7 +94,7 @@ function checkoutOrder(session: StripeCheckoutSession, occurredAt: string): Stri
   if (!session.currency) throw new AppError('invalid_input', 'Stripe event: data.object.currency is missing.', { 'data.object.currency': 'is required' });
   const currency = session.currency.toUpperCase();
   const recurring = session.mode === 'subscription';
-  const email = session.customer_details?.email ?? session.customer_email ?? undefined;
+  const email = usableEmail(session.customer_details?.email ?? session.customer_email);
   const lines = session.line_items?.data.length && !session.line_items.has_more
     ? session.line_items.data.map((l) => ({
         product: text(l.price?.product ?? l.description) ?? 'checkout',
@@ -147,7 +148,7 @@ function invoiceOrder(inv: StripeInvoice, occurredAt: string): StripeInstruction
   const subscription = subscriptionDetails?.subscription ?? inv.subscription;
   const meta = { ...(inv.subscription_details?.metadata ?? {}), ...(subscriptionDetails?.metadata ?? {}), ...inv.metadata };
   const lines = invoiceLines(inv, currency) ?? [{ product: 'invoice', amount: net(inv.total_excluding_tax ?? inv.total, 0, currency), recurring: Boolean(subscription) }];
-  const email = inv.customer_email ?? undefined;
+  const email = usableEmail(inv.customer_email);
   const payments = inv.payments?.data.flatMap((p) => [p.payment?.payment_intent, p.payment?.charge]) ?? [];
   const discounts = readDiscounts(meta, inv.discounts);
   return {

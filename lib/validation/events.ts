@@ -39,10 +39,22 @@ const AMOUNT_LIMIT = 10n ** BigInt(MAX_AMOUNT_INTEGER_DIGITS + MAX_AMOUNT_DECIMA
 
 // --- events ----------------------------------------------------------------------------------------
 
+const emailSchema = z.string().trim().toLowerCase().email('must be a valid email address').max(254);
+
 const customerSchema = z.object({
   externalId: z.string().trim().min(1, 'is required').max(200),
-  email: z.string().trim().toLowerCase().email('must be a valid email address').max(254).optional(),
+  email: emailSchema.optional(),
 });
+
+/**
+ * A provider's email when it is one we can store, else undefined: Stripe and Shopify orders are paid
+ * whatever their email looks like, and refusing them would lose the order (the provider cannot fix
+ * it), so a malformed email is dropped instead. Our own events API still answers 400 for one.
+ */
+export function usableEmail(value: string | null | undefined): string | undefined {
+  const parsed = emailSchema.safeParse(value ?? undefined);
+  return parsed.success ? parsed.data : undefined;
+}
 
 const lineSchema = z.object({
   product: z.string().trim().min(1, 'is required').max(200),

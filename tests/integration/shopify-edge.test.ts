@@ -195,3 +195,16 @@ describe('replays', () => {
     }
   });
 });
+
+describe('a malformed email a shopper typed', () => {
+  it('records the paid order without it instead of refusing it (Shopify cannot fix the payload)', async () => {
+    const order = newOrder({ email: 'not an email', contact_email: 'still@not@an.email' });
+    order.customer.email = 'nobody@';
+    const before = await rowCounts();
+    const res = await post('orders/paid', JSON.stringify(order));
+    expect(res.status).toBe(200);
+    const stored = await storedPayload(`shopify-order-${order.id}`);
+    expect(stored?.data.customer).toEqual({ externalId: `shopify-customer-${order.customer.id}` });
+    expect((await rowCounts()).events).toBe(before.events + 1);
+  });
+});

@@ -216,3 +216,17 @@ describe('fuzz: hostile but signed Stripe payloads', () => {
     );
   }, 120_000);
 });
+
+describe('a malformed email on a paid Checkout Session', () => {
+  it('records the order without it instead of refusing it (Stripe would retry a 400 for days, then drop it)', async () => {
+    const e = checkout();
+    e.data.object.customer_details = { ...(e.data.object.customer_details ?? {}), email: 'buyer at example dot com' };
+    e.data.object.customer_email = 'also@@broken';
+    const res = await post(slug, e);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: e.data.object.payment_intent, status: 'processed' });
+    const [row] = await db.select({ payload: events.payload }).from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, e.data.object.payment_intent)));
+    expect(row?.payload.data).toMatchObject({ customer: { externalId: e.data.object.customer } });
+    expect((row?.payload.data as { customer: { email?: string } }).customer.email).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ import { ingestEvent, type IngestOutcome } from './ingest-event';
 /**
  * Ingestion for events arriving over HTTP (our API, Stripe, Shopify). A visitor may buy seconds
  * after clicking, before the click has left Redis for Postgres; when an order names such a click,
- * it is flushed first so the order is attributed to it. Redis trouble never blocks an order: the
+ * that one click is stored first (one Redis lookup) so the order is attributed to it. Redis trouble never blocks an order: the
  * click is then simply not found, and the explanation says so.
  */
 export async function ingestLiveEvent(db: Database, workspaceId: string, event: IncomingEvent, opts: { source: EventSource; now?: Date }): Promise<IngestOutcome> {
@@ -17,7 +17,7 @@ export async function ingestLiveEvent(db: Database, workspaceId: string, event: 
     try {
       await ensureClickStored(db, getRedis(), workspaceId, event.data.clickId);
     } catch (err) {
-      console.error(`[events] could not flush pending clicks before order ${event.id}`, err);
+      console.error(`[events] could not look up the click named by order ${event.id}; attributing without it`, err);
     }
   }
   return ingestEvent(db, workspaceId, event, opts);
