@@ -92,12 +92,19 @@ export async function keepWaitingHeldStripeEvent(db: Executor, workspaceId: stri
     .where(and(eq(stripeHeldEvents.workspaceId, workspaceId), eq(stripeHeldEvents.id, id)));
 }
 
-/** Held events of every workspace whose time to be looked at has come, in their logical order. */
-export async function dueHeldStripeEvents(db: Database, opts: { now: Date; limit: number }): Promise<{ id: string; workspaceId: string }[]> {
+/**
+ * Held events whose time to be looked at has come, in their logical order: of every workspace (the
+ * scheduled job), or of one (a per-workspace run, and tests that must not touch their neighbours).
+ */
+export async function dueHeldStripeEvents(
+  db: Database,
+  opts: { now: Date; limit: number; workspaceId?: string },
+): Promise<{ id: string; workspaceId: string }[]> {
+  const due = lte(stripeHeldEvents.releaseAfter, opts.now);
   return db
     .select({ id: stripeHeldEvents.id, workspaceId: stripeHeldEvents.workspaceId })
     .from(stripeHeldEvents)
-    .where(lte(stripeHeldEvents.releaseAfter, opts.now))
+    .where(opts.workspaceId ? and(eq(stripeHeldEvents.workspaceId, opts.workspaceId), due) : due)
     .orderBy(asc(stripeHeldEvents.occurredAt), sql`case ${stripeHeldEvents.kind} when 'order' then 0 else 1 end`, asc(stripeHeldEvents.seq))
     .limit(opts.limit);
 }

@@ -168,9 +168,9 @@ describe('held Stripe events', () => {
     expect(await (await post(slug, p.renewal)).json()).toMatchObject({ held: true });
 
     const heldAt = Date.now();
-    expect(await releaseDueStripeEvents(db, { now: new Date(heldAt + 59 * 60_000) })).toMatchObject({ released: 0 });
+    expect(await releaseDueStripeEvents(db, { workspaceId, now: new Date(heldAt + 59 * 60_000) })).toMatchObject({ released: 0 });
     expect(await ledgerOf(p)).toEqual([]);
-    const run = await releaseDueStripeEvents(db, { now: new Date(heldAt + 61 * 60_000) });
+    const run = await releaseDueStripeEvents(db, { workspaceId, now: new Date(heldAt + 61 * 60_000) });
     expect(run.released).toBeGreaterThanOrEqual(2);
     expect((await ledgerOf(p)).map(({ orderRef, kind, amount }) => ({ orderRef, kind, amount }))).toEqual([
       { orderRef: 'first', kind: 'commission', amount: '9.80' },
@@ -190,13 +190,13 @@ describe('held Stripe events', () => {
     // no CHF rate: the session itself is refused (422, Stripe retries it) and the invoice stays held
     expect((await post(slug, p.session)).status).toBe(422);
     const heldAt = Date.now();
-    await releaseDueStripeEvents(db, { now: new Date(heldAt + 61 * 60_000) });
+    await releaseDueStripeEvents(db, { workspaceId, now: new Date(heldAt + 61 * 60_000) });
     const [row] = await db.select().from(stripeHeldEvents).where(and(eq(stripeHeldEvents.workspaceId, workspaceId), eq(stripeHeldEvents.senderId, p.ids.firstInvoice)));
     expect(row).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/CHF/) });
     expect(row!.releaseAfter!.getTime()).toBeGreaterThan(heldAt + 61 * 60_000);
 
     await insertFxRate(db, workspaceId, { currency: 'CHF', rate: '1.10', effectiveFrom: new Date('2025-01-01T00:00:00Z') });
-    await releaseDueStripeEvents(db, { now: new Date(row!.releaseAfter!.getTime() + 1000) });
+    await releaseDueStripeEvents(db, { workspaceId, now: new Date(row!.releaseAfter!.getTime() + 1000) });
     expect(await held(p)).toEqual([]);
     expect(await db.select({ status: events.status }).from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, p.ids.firstInvoice)))).toEqual([{ status: 'processed' }]);
   });

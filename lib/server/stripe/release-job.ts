@@ -17,10 +17,13 @@ export interface StripeReleaseRun {
  * release is retried; a refund whose order is still unknown goes back to waiting for it. Whatever a
  * release makes known releases what waited for it, as when a webhook brings it.
  */
-export async function releaseDueStripeEvents(db: Database, opts: { now?: Date; limit?: number } = {}): Promise<StripeReleaseRun> {
+export async function releaseDueStripeEvents(
+  db: Database,
+  opts: { now?: Date; limit?: number; /** one workspace only; every workspace when absent */ workspaceId?: string } = {},
+): Promise<StripeReleaseRun> {
   const now = opts.now ?? new Date();
   const run: StripeReleaseRun = { released: 0, kept: 0 };
-  for (const due of await dueHeldStripeEvents(db, { now, limit: opts.limit ?? 200 })) {
+  for (const due of await dueHeldStripeEvents(db, { now, limit: opts.limit ?? 200, workspaceId: opts.workspaceId })) {
     const known = await releaseHeldStripeEvent(db, due.workspaceId, due.id, { now, force: true });
     if (!known) {
       run.kept++;
