@@ -50,6 +50,8 @@ export const bindings = pgTable(
     programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
     boundAt: timestamp('bound_at', { withTimezone: true }).notNull(),
     source: bindingSource('source').notNull(),
+    // required for manual bindings: the merchant's words, repeated in later rewards' explanations
+    reason: text('reason'),
   },
   (t) => [
     // one binding per customer and program, even under concurrent events

@@ -62,6 +62,8 @@ export const enrollmentStatusChanges = pgTable(
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     status: enrollmentStatus('status').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    // optional words from the merchant, shown to the partner (why rejected or suspended)
+    reason: text('reason'),
   },
   // eligibility lookup: an enrollment's changes in time order
   (t) => [index('enrollment_status_changes_enrollment_at_idx').on(t.enrollmentId, t.at)],

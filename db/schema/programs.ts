@@ -1,6 +1,6 @@
 import { pgTable, text, timestamp, uuid, integer, boolean, jsonb, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
-import type { RewardRule, ProgramScope } from '../../lib/validation/program';
+import type { RewardRule, ProgramScope, ProgramTermsSnapshot } from '../../lib/validation/program';
 import {
   APPROVAL_MODES, ATTRIBUTION_MODELS, COUPON_PRECEDENCES, GROUP_STRATEGIES, PARTNER_CATEGORIES, PROGRAM_STATUSES,
 } from '../../lib/domain/programs';
@@ -34,7 +34,11 @@ export const programs = pgTable(
     holdDays: integer('hold_days').notNull().default(30),
     approvalMode: approvalMode('approval_mode').notNull().default('manual'),
     joinPageEnabled: boolean('join_page_enabled').notNull().default(true),
+    // public terms shown on the join page next to the generated plain-words rules
+    terms: text('terms').notNull().default(''),
     status: programStatus('status').notNull().default('active'),
+    // the version of the terms in force; every change writes program_versions(version) first
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -72,4 +76,21 @@ export const programGroupMembers = pgTable(
     uniqueIndex('program_group_members_program_uq').on(t.programId),
     uniqueIndex('program_group_members_group_rank_uq').on(t.groupId, t.rank),
   ],
+);
+
+// Every version of a program's terms, so a reward stays explainable by the terms that produced it:
+// entries name the version they were computed with (explanation.programVersion).
+export const programVersions = pgTable(
+  'program_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    terms: jsonb('terms').$type<ProgramTermsSnapshot>().notNull(),
+    // who changed it (null for the seed, scenarios and versions written by the migration)
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('program_versions_program_version_uq').on(t.programId, t.version)],
 );

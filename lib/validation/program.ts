@@ -32,6 +32,23 @@ export const programScopeSchema = z
   .default({});
 export type ProgramScope = z.infer<typeof programScopeSchema>;
 
+/** What a program version records: every term that decides or explains a reward. */
+export interface ProgramTermsSnapshot {
+  name: string;
+  description: string;
+  terms: string;
+  category: string;
+  unit: string;
+  rules: RewardRule[];
+  scope: ProgramScope;
+  model: string;
+  windowDays: number;
+  couponPrecedence: string;
+  holdDays: number;
+  approvalMode: string;
+  joinPageEnabled: boolean;
+}
+
 export const attributionSettingsSchema = z.object({
   model: attributionModelSchema.default('last_touch'),
   windowDays: z.number().int().min(0).max(3650).default(30),
