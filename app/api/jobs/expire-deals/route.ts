@@ -1,6 +1,4 @@
-import { getDb } from '@/db/client';
-import { assertJobCaller } from '@/lib/http/job-auth';
-import { errorResponse } from '@/lib/http/respond';
+import { jobRoute } from '@/lib/http/job-route';
 import { runDealExpiryJob } from '@/lib/server/rewards/deals';
 
 export const runtime = 'nodejs';
@@ -13,15 +11,4 @@ export const dynamic = 'force-dynamic';
  * and on demand:
  *   curl -X POST -H "Authorization: Bearer $JOB_SECRET" https://<app>/api/jobs/expire-deals
  */
-async function run(request: Request): Promise<Response> {
-  try {
-    assertJobCaller(request);
-    return Response.json(await runDealExpiryJob(getDb(), new Date()), { headers: { 'cache-control': 'no-store' } });
-  } catch (err) {
-    return errorResponse(err, 'expire-deals job');
-  }
-}
-
-// Vercel Cron calls with GET; a job route is the one GET allowed to write, and only with the job secret.
-export const GET = run;
-export const POST = run;
+export const { GET, POST } = jobRoute('expire-deals', (db) => runDealExpiryJob(db, new Date()));

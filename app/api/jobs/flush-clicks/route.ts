@@ -1,6 +1,4 @@
-import { getDb } from '@/db/client';
-import { assertJobCaller } from '@/lib/http/job-auth';
-import { errorResponse } from '@/lib/http/respond';
+import { jobRoute } from '@/lib/http/job-route';
 import { getRedis } from '@/lib/kv/redis';
 import { flushClicks, MAX_BUDGET_MS } from '@/lib/server/tracking/flush-clicks';
 
@@ -13,16 +11,8 @@ export const maxDuration = 60;
  * `npm run dev`, every minute by the cron entry in vercel.json, and on demand:
  *   curl -H "Authorization: Bearer $JOB_SECRET" https://<app>/api/jobs/flush-clicks?budgetMs=20000
  */
-async function run(request: Request): Promise<Response> {
-  try {
-    assertJobCaller(request);
-    const requested = Number(new URL(request.url).searchParams.get('budgetMs'));
-    const budgetMs = Number.isFinite(requested) && requested > 0 ? Math.min(requested, MAX_BUDGET_MS) : 20_000;
-    return Response.json(await flushClicks(getDb(), getRedis(), { budgetMs }), { headers: { 'cache-control': 'no-store' } });
-  } catch (err) {
-    return errorResponse(err, 'flush-clicks job');
-  }
-}
-
-export const GET = run;
-export const POST = run;
+export const { GET, POST } = jobRoute('flush-clicks', (db, request) => {
+  const requested = Number(new URL(request.url).searchParams.get('budgetMs'));
+  const budgetMs = Number.isFinite(requested) && requested > 0 ? Math.min(requested, MAX_BUDGET_MS) : 20_000;
+  return flushClicks(db, getRedis(), { budgetMs });
+});

@@ -1,6 +1,4 @@
-import { getDb } from '@/db/client';
-import { assertJobCaller } from '@/lib/http/job-auth';
-import { errorResponse } from '@/lib/http/respond';
+import { jobRoute } from '@/lib/http/job-route';
 import { releaseDueStripeEvents } from '@/lib/server/stripe/release-job';
 
 export const runtime = 'nodejs';
@@ -15,15 +13,4 @@ export const maxDuration = 60;
  * and on demand:
  *   curl -X POST -H "Authorization: Bearer $JOB_SECRET" https://<app>/api/jobs/release-stripe-orders
  */
-async function run(request: Request): Promise<Response> {
-  try {
-    assertJobCaller(request);
-    return Response.json(await releaseDueStripeEvents(getDb()), { headers: { 'cache-control': 'no-store' } });
-  } catch (err) {
-    return errorResponse(err, 'release-stripe-orders job');
-  }
-}
-
-// Vercel Cron calls with GET; a job route is the one GET allowed to write, and only with the job secret.
-export const GET = run;
-export const POST = run;
+export const { GET, POST } = jobRoute('release-stripe-orders', (db) => releaseDueStripeEvents(db));
