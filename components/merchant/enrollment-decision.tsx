@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeEnrollmentAction } from '@/lib/actions/merchant';
+import { changeEnrollmentAction } from '@/lib/actions/enrollments';
 import type { EnrollmentStatus } from '@/lib/domain/enrollments';
 
 // what the service allows next from each status (lib/server/enrollments.ts)

@@ -78,14 +78,21 @@ export async function findEnrollmentOfPartners(db: Executor, partnerIds: string[
   return row;
 }
 
-export async function updateEnrollmentStatus(db: Executor, workspaceId: string, enrollmentId: string, status: EnrollmentStatus, at: Date) {
+export async function updateEnrollmentStatus(
+  db: Executor,
+  workspaceId: string,
+  enrollmentId: string,
+  status: EnrollmentStatus,
+  at: Date,
+  reason: string | null = null,
+) {
   const [row] = await db
     .update(enrollments)
     .set({ status })
     .where(and(eq(enrollments.workspaceId, workspaceId), eq(enrollments.id, enrollmentId)))
     .returning({ id: enrollments.id });
   if (!row) return false;
-  await db.insert(enrollmentStatusChanges).values({ enrollmentId, workspaceId, status, at });
+  await db.insert(enrollmentStatusChanges).values({ enrollmentId, workspaceId, status, at, reason });
   return true;
 }
 

@@ -97,13 +97,17 @@ const ALLOWED: Record<EnrollmentStatus, EnrollmentStatus[]> = {
   rejected: ['approved'],
 };
 
-/** Approve, reject, suspend or reinstate an enrollment; the change is kept with its time. */
+/**
+ * Approve, reject, suspend or reinstate an enrollment; the change is kept with its time and the
+ * merchant's optional reason, which the partner reads in the portal.
+ */
 export async function changeEnrollmentStatus(
   db: Database,
   scope: MerchantScope,
   enrollmentId: string,
   next: EnrollmentStatus,
   at = new Date(),
+  reason: string | null = null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const enrollment = await findEnrollment(tx, scope.workspaceId, enrollmentId);
@@ -112,6 +116,6 @@ export async function changeEnrollmentStatus(
     if (!ALLOWED[enrollment.status].includes(next)) {
       throw new AppError('invalid_input', `An enrollment that is ${enrollment.status} cannot become ${next}.`, { status: 'transition not allowed' });
     }
-    await updateEnrollmentStatus(tx, scope.workspaceId, enrollmentId, next, at);
+    await updateEnrollmentStatus(tx, scope.workspaceId, enrollmentId, next, at, reason);
   });
 }

@@ -28,7 +28,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'portal.test', 'x-forwarded-proto': 'https' }) }));
 
 const { decideDealAction } = await import('../../lib/actions/deals');
-const { createProgramAction, changeEnrollmentAction } = await import('../../lib/actions/merchant');
+const { createProgramAction } = await import('../../lib/actions/merchant');
+const { changeEnrollmentAction } = await import('../../lib/actions/enrollments');
 const { createPartnerLinkAction } = await import('../../lib/actions/links');
 const { signInAction, joinProgramAction, requestPasswordResetAction, resetPasswordAction } = await import('../../lib/actions/auth');
 
@@ -98,7 +99,7 @@ describe('console actions check tenant and role before anything else', () => {
   it('the owner decides; field errors come back for a bad form', async () => {
     signInAs({ id: b.userId, email: b.email });
     expect(await changeEnrollmentAction(b.workspaceSlug, null, form({ enrollmentId: 'nope', status: 'approved' }))).toMatchObject({ ok: false, fields: { enrollmentId: expect.any(String) } });
-    expect(await changeEnrollmentAction(b.workspaceSlug, null, form({ enrollmentId: enrollmentOfB, status: 'approved' }))).toEqual({ ok: true });
+    expect(await changeEnrollmentAction(b.workspaceSlug, null, form({ enrollmentId: enrollmentOfB, status: 'approved' }))).toEqual({ ok: true, message: 'Enrollment approved.' });
     expect(await decideDealAction(b.workspaceSlug, null, form({ dealId: dealOfB, decision: 'rejected' }))).toEqual({ ok: true, message: 'Deal rejected.' });
   });
 

@@ -12,7 +12,8 @@ const session = vi.hoisted(() => ({ current: null as null | { user: { id: string
 vi.mock('../../lib/auth/index', () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-const { createProgramAction, changeEnrollmentAction } = await import('../../lib/actions/merchant');
+const { createProgramAction } = await import('../../lib/actions/merchant');
+const { changeEnrollmentAction } = await import('../../lib/actions/enrollments');
 const { createPayoutBatchAction, settlePayoutAction } = await import('../../lib/actions/payouts');
 const { closePoolAction } = await import('../../lib/actions/pools');
 
