@@ -1,5 +1,7 @@
 import type { RewardRule } from './validation/program';
 import type { PartnerCategory } from './domain/programs';
+import { Decimal } from './engine/decimal';
+import { currencyPrecision, isCurrencyCode } from './engine/units';
 
 /** Human wording of a reward rule, e.g. "10% of first purchases". Amounts stay strings. */
 export function describeRule(rule: RewardRule, unit: string): string {
@@ -33,4 +35,61 @@ export const categoryLabel: Readonly<Record<string, string>> = {
 
 export function formatDate(d: Date | string): string {
   return new Date(d).toISOString().slice(0, 10);
+}
+
+/** What formatAmount needs to know about a workspace's custom units (the engine's CustomUnit fits). */
+export interface UnitPrecision {
+  key: string;
+  precision: number;
+}
+
+export interface FormatAmountOptions {
+  /** The workspace's custom units; a unit found here is shown with its own precision. */
+  units?: readonly UnitPrecision[];
+  /** Overrides the unit's precision (e.g. a rate shown with more places). */
+  precision?: number;
+  /** Append the unit ("1,234.50 USD"); default true. */
+  withUnit?: boolean;
+}
+
+/** "1234567.5" -> "1,234,567.5": separators on the integer part only, sign kept in front. */
+function groupThousands(fixed: string): string {
+  const negative = fixed.startsWith('-');
+  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
+/**
+ * An amount for people, per unit: "1,234.50 USD", "1,235 JPY", "1.500 KWD", "12,000 points".
+ * Exact: the stored numeric string goes through decimal.js, never a JS number. Currencies (ISO 4217)
+ * get their minor-unit precision, custom units theirs when `units` names them; a unit of unknown
+ * precision is shown as stored without trailing zeros. Rounding (only when a value carries more
+ * places than its unit) is half-up, like the engine's. Text that is not a number is returned as is.
+ */
+export function formatAmount(amount: string, unit: string, opts: FormatAmountOptions = {}): string {
+  let value: Decimal;
+  try {
+    value = new Decimal(amount.trim());
+  } catch {
+    return amount;
+  }
+  if (!value.isFinite()) return amount;
+  const precision = opts.precision ?? unitPrecision(unit, opts.units);
+  let fixed = precision === null ? value.toFixed() : value.toFixed(precision, Decimal.ROUND_HALF_UP);
+  if (/^-0(\.0+)?$/.test(fixed)) fixed = fixed.slice(1);
+  const text = groupThousands(fixed);
+  return opts.withUnit === false || !unit ? text : `${text} ${unit}`;
+}
+
+/** The unit's decimal places: a custom unit's own, a currency's ISO 4217 minor units, else unknown. */
+export function unitPrecision(unit: string, units?: readonly UnitPrecision[]): number | null {
+  const custom = units?.find((u) => u.key === unit);
+  if (custom) return custom.precision;
+  return isCurrencyCode(unit) ? currencyPrecision(unit) : null;
+}
+
+/** A count or other plain number with thousands separators ("12,345"); exact like formatAmount. */
+export function formatNumber(value: string | number | bigint): string {
+  return formatAmount(String(value), '', { withUnit: false });
 }
