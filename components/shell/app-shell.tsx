@@ -1,9 +1,14 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CollapsibleSidebar } from './collapsible-sidebar';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
-/** Sidebar layout shared by the merchant console and the partner portal. */
+/**
+ * Sidebar layout shared by the merchant console and the partner portal. Below `lg` the sidebar
+ * folds into a menu button; `min-w-0` on the main column lets wide content (tables) scroll inside
+ * its own card instead of widening the page.
+ */
 export function AppShell({
   title,
   subtitle,
@@ -20,23 +25,23 @@ export function AppShell({
   children: ReactNode;
 }) {
   return (
-    <div className="flex min-h-screen">
-      <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-5">
-        <Link href="/home" className="px-3 text-base font-semibold text-brand-700">PartnerLedger</Link>
-        <div className="mt-4 px-3">
+    <div className="min-h-screen lg:flex">
+      <CollapsibleSidebar title={title}>
+        <Link href="/home" className="hidden px-3 text-base font-semibold text-brand-700 lg:block">PartnerLedger</Link>
+        <div className="px-3 lg:mt-4">
           <p className="truncate text-sm font-medium text-slate-900" data-testid="shell-title">{title}</p>
           <p className="text-xs text-slate-500">{subtitle}</p>
         </div>
         {switcher ? <div className="mt-3 px-3">{switcher}</div> : null}
-        <nav className="mt-6 flex-1">
+        <nav className="mt-4 flex-1 lg:mt-6">
           <NavLinks items={nav} />
         </nav>
-        <div className="border-t border-slate-100 px-3 pt-4">
+        <div className="mt-4 border-t border-slate-100 px-3 pt-4">
           <p className="truncate text-xs text-slate-500">{userEmail}</p>
           <SignOutButton />
         </div>
-      </aside>
-      <main className="flex-1 overflow-x-auto px-8 py-8">{children}</main>
+      </CollapsibleSidebar>
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</main>
     </div>
   );
 }
