@@ -40,7 +40,7 @@ export async function visitorIdsOf(db: Executor, workspaceId: string, customerId
 export async function insertBinding(db: Executor, workspaceId: string, customerId: string, binding: CustomerBinding) {
   const [row] = await db
     .insert(bindings)
-    .values({ workspaceId, customerId, programId: binding.programId, boundAt: new Date(binding.boundAt), source: binding.source })
+    .values({ workspaceId, customerId, programId: binding.programId, boundAt: new Date(binding.boundAt), source: binding.source, reason: binding.manual?.reason ?? null })
     .onConflictDoNothing({ target: [bindings.customerId, bindings.programId] })
     .returning({ id: bindings.id });
   if (!row) return false;
@@ -52,8 +52,18 @@ export async function insertBinding(db: Executor, workspaceId: string, customerI
   return true;
 }
 
-/** A merchant's manual attribution replaces whatever binding the customer had in the program. */
+/**
+ * A merchant's manual attribution replaces whatever binding the customer had in the program.
+ * Returns the replaced binding's shares (empty when there was none), for the audit record.
+ */
 export async function replaceBinding(db: Executor, workspaceId: string, customerId: string, binding: CustomerBinding) {
+  const replaced = await db
+    .select({ partnerId: bindingShares.partnerId, share: bindingShares.share, source: bindings.source })
+    .from(bindings)
+    .innerJoin(bindingShares, eq(bindingShares.bindingId, bindings.id))
+    .where(and(eq(bindings.customerId, customerId), eq(bindings.programId, binding.programId), eq(bindings.workspaceId, workspaceId)))
+    .orderBy(sql`${bindingShares.touchOrder}::numeric`);
   await db.delete(bindings).where(and(eq(bindings.customerId, customerId), eq(bindings.programId, binding.programId), eq(bindings.workspaceId, workspaceId)));
   await insertBinding(db, workspaceId, customerId, binding);
+  return replaced;
 }

@@ -5,6 +5,7 @@ import {
   bindings, bindingShares, clicks, coupons, customerRewardUsages, dealRegistrations, enrollments, enrollmentStatusChanges,
   fxRates, links, partners, payoutMinimums, programGroupMembers, programGroups, programs, units, workspaces,
 } from '../schema';
+import { manualBindingAuthors } from './manual-bindings';
 import type {
   ClickRecord, CouponRef, CustomUnit, CustomerBinding, FxRate, DealRegistration, EnrollmentState, LinkRef, PartnerRef, ProgramConfig,
   ProgramGroupConfig, RewardUsage, WorkspaceConfig,
@@ -202,7 +203,11 @@ export async function loadMatchingDeals(
   }));
 }
 
-/** Bindings with their shares in first-touch order; without a customer filter, every customer's in the programs. */
+/**
+ * Bindings with their shares in first-touch order; without a customer filter, every customer's in
+ * the programs. A manual binding carries its reason, and for one customer (an event's decision) also
+ * who bound it, so later rewards can say so; pool closings need neither.
+ */
 export async function loadBindings(
   db: Executor,
   workspaceId: string,
@@ -216,15 +221,19 @@ export async function loadBindings(
   const rows = await db
     .select({
       id: bindings.id, customerId: bindings.customerId, programId: bindings.programId, boundAt: bindings.boundAt, source: bindings.source,
-      partnerId: bindingShares.partnerId, share: bindingShares.share, order: bindingShares.touchOrder,
+      reason: bindings.reason, partnerId: bindingShares.partnerId, share: bindingShares.share, order: bindingShares.touchOrder,
     })
     .from(bindings)
     .innerJoin(bindingShares, eq(bindingShares.bindingId, bindings.id))
     .where(and(...conds))
     .orderBy(asc(bindings.seq), sql`${bindingShares.touchOrder}::numeric`);
+  const authors = filter.customerId && rows.some((r) => r.source === 'manual') ? await manualBindingAuthors(db, workspaceId, filter.customerId) : null;
   const byId = new Map<string, CustomerBinding>();
   for (const r of rows) {
-    const b = byId.get(r.id) ?? { programId: r.programId, customerId: externalIdOf(r.customerId), boundAt: r.boundAt, source: r.source, shares: [] };
+    const b = byId.get(r.id) ?? {
+      programId: r.programId, customerId: externalIdOf(r.customerId), boundAt: r.boundAt, source: r.source, shares: [],
+      ...(r.source === 'manual' ? { manual: { reason: r.reason, boundBy: authors?.get(r.programId) ?? null } } : {}),
+    };
     b.shares.push({ partnerId: r.partnerId, share: r.share });
     byId.set(r.id, b);
   }

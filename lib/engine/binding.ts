@@ -56,6 +56,8 @@ export function resolveProgramCredit(
         source: 'binding',
         bindingSource: binding.source,
         boundAt: toIso(binding.boundAt),
+        // a manual binding's reason and author travel with every reward it produces
+        ...(binding.manual ? { manual: { reason: binding.manual.reason, boundBy: binding.manual.boundBy } } : {}),
         shares: formatShares(bound),
         unpaid,
       },
@@ -100,6 +102,8 @@ export function bindCustomerManually(input: {
   customerId: string;
   partnerId: string;
   at: Instant;
+  reason?: string | null;
+  boundBy?: string | null;
 }): CustomerBinding {
   return {
     programId: input.programId,
@@ -107,5 +111,6 @@ export function bindCustomerManually(input: {
     boundAt: toIso(input.at),
     source: 'manual',
     shares: [{ partnerId: input.partnerId, share: '1' }],
+    manual: { reason: input.reason ?? null, boundBy: input.boundBy ?? null },
   };
 }

@@ -131,6 +131,13 @@ export interface BindingShare {
   share: string;
 }
 
+/** What a merchant said when binding by hand; later rewards repeat it in their explanation. */
+export interface ManualBindingNote {
+  reason: string | null;
+  /** The email of the member who bound the customer (none for imports and scenarios). */
+  boundBy: string | null;
+}
+
 /** Customer × program binding. `shares` are in first-touch order (it breaks rounding ties). */
 export interface CustomerBinding {
   programId: string;
@@ -138,6 +145,8 @@ export interface CustomerBinding {
   boundAt: Instant;
   source: BindingSource;
   shares: BindingShare[];
+  /** Manual bindings only: explanation text, never part of any amount. */
+  manual?: ManualBindingNote | null;
 }
 
 export interface RewardUsage {
