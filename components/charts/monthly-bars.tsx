@@ -1,10 +1,12 @@
 import Decimal from 'decimal.js';
+import { formatAmount, type UnitPrecision } from '@/lib/format';
 
 /**
  * Net rewards per month as an SVG bar chart (one unit). Heights come from decimal ratios; negative
  * months (more clawed back than earned) draw below the axis.
  */
-export function MonthlyBars({ unit, months, values }: { unit: string; months: string[]; values: Record<string, string> }) {
+export function MonthlyBars({ unit, months, values, units }: { unit: string; months: string[]; values: Record<string, string>; units?: readonly UnitPrecision[] }) {
+  const label = (m: string) => (values[m] === undefined ? '' : formatAmount(values[m], unit, { units, withUnit: false }));
   const W = 560;
   const H = 180;
   const pad = 28;
@@ -25,10 +27,10 @@ export function MonthlyBars({ unit, months, values }: { unit: string; months: st
           return (
             <g key={m}>
               <rect x={x} width={slot * 0.6} y={v.isNeg() ? axis : axis - h} height={h} rx={3} className={v.isNeg() ? 'fill-red-400' : 'fill-brand-500'}>
-                <title>{`${m}: ${values[m] ?? '0'} ${unit}`}</title>
+                <title>{`${m}: ${formatAmount(values[m] ?? '0', unit, { units })}`}</title>
               </rect>
               <text x={x + slot * 0.3} y={H - 6} textAnchor="middle" className="fill-slate-500 text-[10px]">{m.slice(2)}</text>
-              <text x={x + slot * 0.3} y={v.isNeg() ? axis + h + 12 : axis - h - 4} textAnchor="middle" className="fill-slate-700 text-[10px]">{values[m] ?? ''}</text>
+              <text x={x + slot * 0.3} y={v.isNeg() ? axis + h + 12 : axis - h - 4} textAnchor="middle" className="fill-slate-700 text-[10px]">{label(m)}</text>
             </g>
           );
         })}

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { monthlyRewards, workspaceCounts } from '@/db/queries/overview';
+import { listUnits } from '@/db/queries/units';
+import { formatNumber } from '@/lib/format';
 import { MonthlyBars } from '@/components/charts/monthly-bars';
 import { Card, PageHeader } from '@/components/ui/card';
 
@@ -9,7 +11,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
   const { scope } = await requireMerchant((await params).workspace);
   const now = new Date();
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1));
-  const [counts, monthly] = await Promise.all([workspaceCounts(getDb(), scope.workspaceId), monthlyRewards(getDb(), scope.workspaceId, from)]);
+  const [counts, monthly, customUnits] = await Promise.all([
+    workspaceCounts(getDb(), scope.workspaceId),
+    monthlyRewards(getDb(), scope.workspaceId, from),
+    listUnits(getDb(), scope.workspaceId),
+  ]);
   const months = Array.from({ length: 6 }, (_, i) => new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + i, 1)).toISOString().slice(0, 7));
   const units = [...new Set(monthly.map((r) => r.unit))];
   const base = `/m/${scope.workspaceSlug}`;
@@ -26,7 +32,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-500">
             <p className="text-sm text-slate-500">{t.label}</p>
-            <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={`count-${t.label}`}>{t.value}</p>
+            <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={`count-${t.label}`}>{formatNumber(t.value)}</p>
           </Link>
         ))}
       </div>
@@ -34,7 +40,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         <div className="mt-8 grid gap-6 lg:grid-cols-2">
           {units.map((unit) => (
             <Card key={unit} title={`Rewards per month · ${unit}`}>
-              <MonthlyBars unit={unit} months={months} values={Object.fromEntries(monthly.filter((r) => r.unit === unit).map((r) => [r.month, r.amount]))} />
+              <MonthlyBars unit={unit} units={customUnits} months={months} values={Object.fromEntries(monthly.filter((r) => r.unit === unit).map((r) => [r.month, r.amount]))} />
             </Card>
           ))}
         </div>

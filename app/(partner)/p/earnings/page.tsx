@@ -2,6 +2,7 @@ import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { partnerBalances } from '@/db/queries/balances';
 import { listPartnerLedger } from '@/db/queries/ledger-list';
+import { listUnits } from '@/db/queries/units';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { BalanceBar } from '@/components/charts/balance-bar';
 import { tableStateFrom } from '@/components/data-table/server-table';
@@ -16,14 +17,22 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 25 });
   // one partner record per merchant: balances per merchant and unit
-  const balances = (await Promise.all(partners.map((p) => partnerBalances(db, p.workspaceId, now, p.id)))).flat();
+  // with each merchant's custom units, so points and credits show with their own precision
+  const balances = (
+    await Promise.all(
+      partners.map(async (p) => {
+        const [sums, units] = await Promise.all([partnerBalances(db, p.workspaceId, now, p.id), listUnits(db, p.workspaceId)]);
+        return sums.map((s) => ({ ...s, units }));
+      }),
+    )
+  ).flat();
   const { rows, total } = await listPartnerLedger(db, partners.map((p) => p.id), { ...state, sort: state.sort as (typeof SORTS)[number] });
   return (
     <>
       <PageHeader title="Earnings" description="Pending rewards wait out the merchant's refund window; payable ones go into the next payout." />
       {balances.length ? (
         <div className="mb-8 grid gap-4 lg:grid-cols-3">
-          {balances.map((b) => <BalanceBar key={`${b.partnerId}-${b.unit}`} unit={b.unit} sums={b} />)}
+          {balances.map((b) => <BalanceBar key={`${b.partnerId}-${b.unit}`} unit={b.unit} sums={b} units={b.units} />)}
         </div>
       ) : null}
       <LedgerTable

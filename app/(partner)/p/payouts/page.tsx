@@ -2,6 +2,7 @@ import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { listPayouts, type PayoutRow } from '@/db/queries/payouts-list';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
+import { Amount } from '@/components/ui/amount';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import type { SearchParams } from '@/lib/page-props';
 
@@ -13,7 +14,7 @@ export default async function PartnerPayoutsPage({ searchParams }: { searchParam
   const { rows, total } = await listPayouts(getDb(), { partnerIds: partners.map((p) => p.id) }, state);
   const columns: Column<PayoutRow>[] = [
     { key: 'batch', header: 'Batch', cell: (r) => <>{r.batch} <span className="text-xs text-slate-500">{r.batchAt.toISOString().slice(0, 10)}</span></> },
-    { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <span className="whitespace-nowrap tabular-nums">{r.amount} <span className="text-xs text-slate-500">{r.unit}</span></span> },
+    { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <Amount value={r.amount} unit={r.unit} /> },
     { key: 'status', header: 'Status', cell: (r) => <Badge tone={tone[r.status]}>{r.status}</Badge> },
     {
       key: 'detail', header: 'Details',

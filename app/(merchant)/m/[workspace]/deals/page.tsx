@@ -6,6 +6,7 @@ import { roleCan } from '@/lib/domain/roles';
 import { formatDate } from '@/lib/format';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
 import { EmptyState, PageHeader } from '@/components/ui/card';
+import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import { DealMatch, DealStatusBadge } from '@/components/deals/deal-status';
 import { DealDecision } from '@/components/deals/deal-decision';
@@ -50,6 +51,7 @@ export default async function DealsPage({ params, searchParams }: WorkspaceTable
         title="Deal registrations"
         description="Prospects your partners claim. An approved registration credits its partner for the prospect's orders in that program until it expires."
       />
+      <ReadOnlyNotice role={scope.role} />
       <FilterBar basePath={base} select={{ name: 'status', value: status, label: 'Status', allLabel: 'All statuses', options: DEAL_STATUSES }} />
       <ServerTable
         rows={rows}

@@ -3,6 +3,9 @@ import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { partnerBalances, workspaceTotals } from '@/db/queries/balances';
 import { listBatches, listPayouts, type PayoutRow } from '@/db/queries/payouts-list';
+import { listUnits } from '@/db/queries/units';
+import { Amount } from '@/components/ui/amount';
+import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { BalanceBar } from '@/components/charts/balance-bar';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
@@ -17,28 +20,30 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
   const db = getDb();
   const now = new Date();
   const state = tableStateFrom(sp, ['batch'], { sort: 'batch', dir: 'desc', pageSize: 25 });
-  const [totals, byPartner, batches, awaiting] = await Promise.all([
+  const [totals, byPartner, batches, awaiting, customUnits] = await Promise.all([
     workspaceTotals(db, scope.workspaceId, now),
     partnerBalances(db, scope.workspaceId, now),
     listBatches(db, scope.workspaceId, { page: 1, pageSize: 12 }),
     listPayouts(db, { workspaceId: scope.workspaceId }, { page: state.page, pageSize: state.pageSize, status: 'processing' }),
+    listUnits(db, scope.workspaceId),
   ]);
   const canPay = roleCan(scope.role, 'finance');
   const base = `/m/${scope.workspaceSlug}/payouts`;
   const awaitingColumns: Column<PayoutRow>[] = [
     { key: 'batch', header: 'Batch', cell: (r) => r.batch },
     { key: 'partner', header: 'Partner', cell: (r) => r.partnerName },
-    { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <span className="tabular-nums">{r.amount} <span className="text-xs text-slate-500">{r.unit}</span></span> },
+    { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <Amount value={r.amount} unit={r.unit} units={customUnits} /> },
     ...(canPay ? [{ key: 'settle', header: '', cell: (r: PayoutRow) => <SettlePayout workspaceSlug={scope.workspaceSlug} payoutId={r.id} /> }] : []),
   ];
   return (
     <>
       <PageHeader title="Payouts" description="Pending entries wait out their hold; payable ones go into the next batch; finance marks transfers paid or failed." />
+      <ReadOnlyNotice role={scope.role} can="finance" />
       {totals.length === 0 ? (
         <EmptyState title="Nothing earned yet">Balances appear once partners earn rewards.</EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-3">
-          {totals.map((t) => <BalanceBar key={t.unit} unit={t.unit} sums={t} />)}
+          {totals.map((t) => <BalanceBar key={t.unit} unit={t.unit} sums={t} units={customUnits} />)}
         </div>
       )}
 
@@ -64,9 +69,9 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {batches.rows.map((b) => (
-                <li key={b.id} className="flex items-center justify-between py-2">
-                  <span>{b.reference} <span className="text-xs text-slate-500">{b.createdAt.toISOString().slice(0, 10)}</span></span>
-                  <span className="flex gap-2 text-xs">
+                <li key={b.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2">
+                  <span className="min-w-0 break-words">{b.reference} <span className="text-xs text-slate-500">{b.createdAt.toISOString().slice(0, 10)}</span></span>
+                  <span className="flex flex-wrap gap-2 text-xs">
                     <span className="text-slate-500">{b.payouts} payouts {b.totals ? `· ${b.totals}` : ''}</span>
                     {b.processing ? <Badge tone={statusTone.processing}>{b.processing} processing</Badge> : null}
                     {b.failed ? <Badge tone={statusTone.failed}>{b.failed} failed</Badge> : null}
@@ -77,7 +82,8 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
           )}
         </Card>
         <Card title="Balances by partner">
-          <table className="w-full text-sm">
+          <div className="-mx-5 overflow-x-auto px-5">
+          <table className="w-full min-w-[28rem] text-sm">
             <thead className="text-left text-xs text-slate-500">
               <tr><th className="pb-2">Partner</th><th className="pb-2 text-right">Pending</th><th className="pb-2 text-right">Payable</th><th className="pb-2 text-right">Processing</th><th className="pb-2 text-right">Paid</th></tr>
             </thead>
@@ -85,14 +91,14 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
               {byPartner.map((b) => (
                 <tr key={`${b.partnerId}-${b.unit}`}>
                   <td className="py-1.5">{b.partnerName} <span className="text-xs text-slate-500">{b.unit}</span></td>
-                  <td className="py-1.5 text-right">{b.pending}</td>
-                  <td className="py-1.5 text-right">{b.payable}</td>
-                  <td className="py-1.5 text-right">{b.processing}</td>
-                  <td className="py-1.5 text-right">{b.paid}</td>
+                  {([b.pending, b.payable, b.processing, b.paid] as const).map((v, i) => (
+                    <td key={i} className="py-1.5 text-right"><Amount value={v} unit={b.unit} units={customUnits} showUnit={false} /></td>
+                  ))}
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         </Card>
       </div>
     </>

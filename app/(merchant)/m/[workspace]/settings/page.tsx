@@ -16,8 +16,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         <Card title="Members">
           <ul className="divide-y divide-slate-100 text-sm">
             {members.map((m) => (
-              <li key={m.email} className="flex items-center justify-between py-2">
-                <span>{m.name ?? m.email} <span className="text-slate-500">· {m.email}</span></span>
+              <li key={m.email} className="flex items-center justify-between gap-3 py-2">
+                <span className="min-w-0 break-words">{m.name ?? m.email} <span className="text-slate-500">· {m.email}</span></span>
                 <Badge>{m.role}</Badge>
               </li>
             ))}
@@ -29,7 +29,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {units.map((u) => (
-                <li key={u.key} className="flex justify-between py-2">
+                <li key={u.key} className="flex flex-wrap justify-between gap-x-3 py-2">
                   <span>{u.label} <code className="text-xs text-slate-500">{u.key}</code></span>
                   <span className="text-slate-500">1 = {u.baseValue} {scope.baseCurrency} · {u.precision} decimals</span>
                 </li>

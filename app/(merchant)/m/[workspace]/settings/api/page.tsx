@@ -6,6 +6,8 @@ import { listDeliveries, secretStatus } from '@/db/queries/webhooks';
 import { eventsPerMinuteOf } from '@/db/queries/workspaces';
 import { EVENTS_PER_MINUTE } from '@/lib/server/api-settings';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
+import { formatNumber } from '@/lib/format';
 import { EventsSecretForm, WebhookEndpointForm } from '@/components/settings/secret-forms';
 import { EventsLimitForm } from '@/components/settings/events-limit-form';
 import { tableStateFrom } from '@/components/data-table/server-table';
@@ -29,6 +31,7 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
     <>
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>
       <PageHeader title="API and webhooks" description="Sign the events your storefront posts, and receive signed webhooks when rewards and payouts change." />
+      <ReadOnlyNotice role={scope.role} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Events signing secret" action={events ? <Badge tone="green">set {events.createdAt.toISOString().slice(0, 10)}</Badge> : <Badge tone="amber">not set</Badge>}>
           <p className="mb-3 text-sm text-slate-600">
@@ -37,7 +40,7 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
           </p>
           {canManage ? <EventsSecretForm workspaceSlug={scope.workspaceSlug} hasSecret={Boolean(events)} /> : null}
         </Card>
-        <Card title="Events rate limit" action={<Badge>{(perMinute ?? 0).toLocaleString('en-US')} a minute</Badge>}>
+        <Card title="Events rate limit" action={<Badge>{formatNumber(perMinute ?? 0)} a minute</Badge>}>
           <p className="mb-3 text-sm text-slate-600">
             Signed events accepted per minute before the API answers <code className="text-xs">429</code> with <code className="text-xs">Retry-After</code>. Requests with a bad signature never count.
           </p>
@@ -54,7 +57,7 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
       {deliveries.total === 0 ? (
         <p className="text-sm text-slate-500">No webhooks sent yet.</p>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr><th className="px-4 py-2">Created</th><th className="px-4 py-2">Topic</th><th className="px-4 py-2">Status</th><th className="px-4 py-2">Attempts</th><th className="px-4 py-2">Last error / next try</th></tr>

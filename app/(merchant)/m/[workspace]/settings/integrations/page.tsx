@@ -5,6 +5,7 @@ import { integrationSecrets } from '@/db/queries/integrations';
 import { roleCan } from '@/lib/domain/roles';
 import { appOrigin } from '@/lib/server/app-origin';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { IntegrationSecretForm } from './secret-form';
 
 function Status({ since }: { since: Date | undefined }) {
@@ -26,6 +27,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ w
     <>
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>
       <PageHeader title="Integrations" description="Let Stripe and Shopify report orders and refunds. Secrets are stored encrypted and never shown again." />
+      <ReadOnlyNotice role={scope.role} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Stripe" action={<Status since={since('stripe')} />}>
           <div className="mb-4 flex flex-col gap-2 text-sm text-slate-600">

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { allowedDomainsOf } from '@/db/queries/workspaces';
 import { linksOutsideAllowedDomains } from '@/lib/server/links';
 import { Card, PageHeader } from '@/components/ui/card';
+import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { AllowedDomainsForm } from '@/components/settings/domains-form';
 import { AffectedLinks } from '@/components/settings/affected-links';
 
@@ -18,6 +19,7 @@ export default async function TrackingSettingsPage({ params }: { params: Promise
     <>
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>
       <PageHeader title="Tracking" description="Where partners' tracked links may send visitors." />
+      <ReadOnlyNotice role={scope.role} />
       <div className="flex max-w-4xl flex-col gap-6">
         <Card title="Link destinations" className="max-w-2xl">
           {canManage ? <AllowedDomainsForm workspaceSlug={scope.workspaceSlug} domains={domains} /> : <p className="text-sm">{domains.join(', ') || 'None'}</p>}
