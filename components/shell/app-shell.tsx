@@ -33,7 +33,7 @@ export function AppShell({
           <p className="text-xs text-slate-500">{subtitle}</p>
         </div>
         {switcher ? <div className="mt-3 px-3">{switcher}</div> : null}
-        <nav className="mt-4 flex-1 lg:mt-6">
+        <nav aria-label="Main" className="mt-4 flex-1 lg:mt-6">
           <NavLinks items={nav} />
         </nav>
         <div className="mt-4 border-t border-slate-100 px-3 pt-4">

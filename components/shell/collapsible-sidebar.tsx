@@ -38,7 +38,6 @@ export function CollapsibleSidebar({ title, children }: { title: string; childre
       </div>
       <aside
         id="app-sidebar"
-        aria-label="Navigation"
         className={`${open ? 'flex' : 'hidden'} shrink-0 flex-col border-b border-slate-200 bg-white px-3 py-5 lg:flex lg:min-h-screen lg:w-60 lg:border-b-0 lg:border-r`}
       >
         {children}
