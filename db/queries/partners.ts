@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { enrollments, enrollmentStatusChanges, partners, programs, workspaces } from '../schema';
 
 import type { EnrollmentStatus } from '../../lib/domain/enrollments';
+import type { PartnerCategory } from '../../lib/domain/programs';
 
 export type { EnrollmentStatus };
 
@@ -150,6 +151,68 @@ export async function listPartnerEnrollments(db: Executor, workspaceId: string, 
   return { rows, total: total?.n ?? 0 };
 }
 
+const latestReason = sql<string | null>`(select c.reason from enrollment_status_changes c
+  where c.enrollment_id = "enrollments"."id" order by c.at desc, c.seq desc limit 1)`;
+
+export interface PartnerDirectoryQuery {
+  page: number;
+  pageSize: number;
+  sort: 'name' | 'email' | 'createdAt';
+  dir: 'asc' | 'desc';
+  search?: string;
+  /** partners with at least one enrollment matching all of these */
+  status?: EnrollmentStatus;
+  programId?: string;
+  category?: PartnerCategory;
+}
+
+export interface PartnerDirectoryRow {
+  id: string;
+  name: string;
+  email: string;
+  company: string | null;
+  createdAt: Date;
+  programs: { programId: string; name: string; status: EnrollmentStatus }[];
+}
+
+// Qualified by hand: these run inside subqueries, where drizzle's bare column names would bind
+// to the subquery's own tables.
+const programTags = sql<PartnerDirectoryRow['programs']>`coalesce((
+  select json_agg(json_build_object('programId', p.id, 'name', p.name, 'status', e.status) order by p.name, p.id)
+  from enrollments e join programs p on p.id = e.program_id
+  where e.partner_id = "partners"."id"), '[]'::json)`;
+
+/**
+ * The console's partner directory: one row per partner with its programs as tags, searched by name
+ * or email and filtered by enrollment status, program and category (one enrollment must match all
+ * of them), paged and sorted in SQL.
+ */
+export async function listPartnerDirectory(db: Executor, workspaceId: string, q: PartnerDirectoryQuery) {
+  const filters: SQL[] = [eq(partners.workspaceId, workspaceId)];
+  if (q.search) {
+    const term = `%${q.search.replace(/[%_\\]/g, '\\$&')}%`;
+    filters.push(or(ilike(partners.name, term), ilike(partners.email, term))!);
+  }
+  if (q.status || q.programId || q.category) {
+    const match: SQL[] = [eq(enrollments.partnerId, partners.id), eq(enrollments.workspaceId, workspaceId)];
+    if (q.status) match.push(eq(enrollments.status, q.status));
+    if (q.programId) match.push(eq(enrollments.programId, q.programId));
+    if (q.category) match.push(eq(programs.category, q.category));
+    filters.push(exists(db.select({ one: sql`1` }).from(enrollments).innerJoin(programs, eq(programs.id, enrollments.programId)).where(and(...match))));
+  }
+  const where = and(...filters);
+  const sortColumn = { name: partners.name, email: partners.email, createdAt: partners.createdAt }[q.sort];
+  const rows: PartnerDirectoryRow[] = await db
+    .select({ id: partners.id, name: partners.name, email: partners.email, company: partners.company, createdAt: partners.createdAt, programs: programTags })
+    .from(partners)
+    .where(where)
+    .orderBy(q.dir === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(partners.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await db.select({ n: count() }).from(partners).where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
 /** Partner portal: every enrollment of every partner record belonging to this user. */
 export async function listEnrollmentsOfUser(db: Executor, userId: string) {
   return db
@@ -163,6 +226,8 @@ export async function listEnrollmentsOfUser(db: Executor, userId: string) {
       unit: programs.unit,
       status: enrollments.status,
       appliedAt: enrollments.appliedAt,
+      // the merchant's words with the latest decision (why rejected or suspended), if any
+      reason: latestReason,
     })
     .from(partners)
     .innerJoin(enrollments, eq(enrollments.partnerId, partners.id))

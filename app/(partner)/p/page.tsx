@@ -32,7 +32,11 @@ export default async function PartnerHome() {
                   <td className="px-4 py-2.5">{e.workspaceName}</td>
                   <td className="px-4 py-2.5 font-medium">{e.programName} <span className="text-xs text-slate-500">{categoryLabel[e.programCategory]}</span></td>
                   <td className="px-4 py-2.5">{e.unit}</td>
-                  <td className="px-4 py-2.5"><Badge tone={tone[e.status]}>{e.status}</Badge></td>
+                  <td className="px-4 py-2.5">
+                    <Badge tone={tone[e.status]}>{e.status}</Badge>
+                    {/* the merchant's words with its latest decision (why rejected or suspended) */}
+                    {e.reason ? <p className="mt-1 max-w-xs break-words text-xs text-slate-600" data-testid="enrollment-reason">{e.reason}</p> : null}
+                  </td>
                   <td className="px-4 py-2.5">{formatDate(e.appliedAt)}</td>
                 </tr>
               ))}
