@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Executor, Transaction } from '../../../db/client';
 import { findEventResult, insertRawEvent, markEventProcessed } from '../../../db/queries/events';
+import { lockProgramVersions } from '../../../db/queries/program-versions';
 import { AppError } from '../../errors';
 import { EngineError } from '../../engine';
 import type { EventResult, EventSource } from '../../domain/events';
@@ -43,6 +44,9 @@ export async function ingestEvent(
       });
       if (!stored) return { duplicate: true, result: await storedResult(tx, workspaceId, event.id) };
       const ref = { workspaceId, id: stored.id };
+      // orders and milestones are valued by the programs' current terms: hold them (FOR SHARE) until
+      // this commits, so an edit waits and each entry names the version that really computed it
+      if (event.type !== 'refund') await lockProgramVersions(tx, workspaceId);
       const outcome =
         event.type === 'order'
           ? await processOrder(tx, ref, event, now)
