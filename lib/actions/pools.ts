@@ -1,23 +1,47 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { closePool } from '../server/rewards/pools';
+import { createPool, updatePool } from '../server/pool-config';
+import { closePoolSchema, poolConfigSchema, poolUpdateSchema } from '../validation/pools';
 import { merchantAction } from './define';
 
-const closeForm = z.object({
-  poolId: z.string().uuid('is not a valid id'),
-  period: z.string().trim().regex(/^\d{4}(-Q[1-4])?$/, 'must look like 2026-Q1 or 2026'),
+/** Owners and admins create pools. */
+export const createPoolAction = merchantAction({
+  roles: 'manage',
+  input: poolConfigSchema,
+  run: async ({ scope, input, db }) => {
+    await createPool(db, scope, input);
+    revalidatePath(`/m/${scope.workspaceSlug}/pools`);
+    return { ok: true, message: `Pool “${input.name}” created.` };
+  },
 });
 
-/** Closes a finished period; closing it again returns the first result and pays nothing more. */
+/** Owners and admins edit a pool; periods closed before keep what they paid. */
+export const updatePoolAction = merchantAction({
+  roles: 'manage',
+  input: poolUpdateSchema,
+  run: async ({ scope, input, db }) => {
+    await updatePool(db, scope, input);
+    revalidatePath(`/m/${scope.workspaceSlug}/pools`);
+    return { ok: true, message: `Pool “${input.name}” saved. Periods closed from now on use these settings.` };
+  },
+});
+
+/** Closes a finished period (finance may); closing it again returns the first result and pays nothing more. */
 export const closePoolAction = merchantAction({
   roles: 'finance',
-  input: closeForm,
-  run: async ({ scope, input: { poolId, period }, db }) => {
-    const result = await closePool(db, scope.workspaceId, poolId, period, new Date());
+  input: closePoolSchema,
+  run: async ({ scope, input: { poolId, period, preview }, db }) => {
+    const result = await closePool(db, scope.workspaceId, poolId, period, new Date(), { preview });
     revalidatePath(`/m/${scope.workspaceSlug}/pools`);
     const winners = result.closing.standings.filter((s) => s.qualified).length;
-    return { ok: true, message: result.alreadyClosed ? `${period} was already closed; nothing changed.` : `${period} closed: ${winners} partner${winners === 1 ? '' : 's'} qualified.` };
+    const closed = result.closing.period;
+    return {
+      ok: true,
+      message: result.alreadyClosed
+        ? `${closed} was already closed; nothing changed.`
+        : `${closed} closed: ${winners} partner${winners === 1 ? '' : 's'} qualified${winners ? ' and their bonuses are payable now' : ''}.`,
+    };
   },
 });

@@ -1,0 +1,67 @@
+import 'server-only';
+import type { Database, Executor } from '../../db/client';
+import {
+  groupSlugTaken, insertGroup, lockGroup, programsInOtherGroups, programsOfWorkspace, replaceGroupTiers, updateGroup,
+} from '../../db/queries/groups';
+import { AppError } from '../errors';
+import type { GroupUpdateInput, ProgramGroupInput } from '../validation/groups';
+import type { MerchantScope } from './scope';
+import { slugify } from './slug';
+
+// Program groups (SPEC §4.4). A program belongs to at most one group: the unique index on
+// program_group_members(program_id) is the guarantee; reading first only words the refusal.
+
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === UNIQUE_VIOLATION) return true;
+  }
+  return false;
+}
+
+/** Refuses an id of another workspace as "not found" and a program of another group by name. */
+async function checkTiers(tx: Executor, workspaceId: string, programIds: string[], groupId: string | null) {
+  const known = new Set((await programsOfWorkspace(tx, workspaceId, programIds)).map((p) => p.id));
+  if (programIds.some((id) => !known.has(id))) throw new AppError('not_found', 'Program not found.', { programIds: 'names a program that does not exist' });
+  const taken = await programsInOtherGroups(tx, workspaceId, programIds, groupId);
+  if (taken.length > 0) {
+    const which = taken.map((t) => `${t.program} is already in “${t.group}”`).join('; ');
+    throw new AppError('invalid_input', 'A program can be in one group only.', { programIds: `${which}: remove it there first` });
+  }
+}
+
+async function writeTiers(tx: Executor, workspaceId: string, groupId: string, programIds: string[]) {
+  try {
+    await replaceGroupTiers(tx, workspaceId, groupId, programIds);
+  } catch (err) {
+    // another request put one of these programs in a group since we looked
+    if (isUniqueViolation(err)) throw new AppError('invalid_input', 'A program can be in one group only.', { programIds: 'a program here was just added to another group: reload and try again' });
+    throw err;
+  }
+}
+
+export async function createGroup(db: Database, scope: MerchantScope, input: ProgramGroupInput) {
+  return db.transaction(async (tx) => {
+    await checkTiers(tx, scope.workspaceId, input.programIds, null);
+    const base = slugify(input.name);
+    let slug = base;
+    for (let i = 2; await groupSlugTaken(tx, scope.workspaceId, slug); i++) slug = `${base}-${i}`;
+    const group = await insertGroup(tx, scope.workspaceId, { slug, name: input.name, strategy: input.strategy });
+    await writeTiers(tx, scope.workspaceId, group.id, input.programIds);
+    return group;
+  });
+}
+
+/** Renames, changes the strategy and replaces the tiers in one step; applies to events received after it. */
+export async function updateGroupTiers(db: Database, scope: MerchantScope, input: GroupUpdateInput) {
+  return db.transaction(async (tx) => {
+    // the lock orders concurrent edits of one group, so neither sees the other's half-written tiers
+    const group = await lockGroup(tx, scope.workspaceId, input.groupId);
+    if (!group) throw new AppError('not_found', 'Group not found.');
+    await checkTiers(tx, scope.workspaceId, input.programIds, group.id);
+    await updateGroup(tx, scope.workspaceId, group.id, { name: input.name, strategy: input.strategy });
+    await writeTiers(tx, scope.workspaceId, group.id, input.programIds);
+    return { id: group.id };
+  });
+}
