@@ -172,13 +172,13 @@ export interface PartnerDirectoryRow {
   email: string;
   company: string | null;
   createdAt: Date;
-  programs: { programId: string; name: string; status: EnrollmentStatus }[];
+  programs: { enrollmentId: string; programId: string; name: string; status: EnrollmentStatus }[];
 }
 
 // Qualified by hand: these run inside subqueries, where drizzle's bare column names would bind
 // to the subquery's own tables.
 const programTags = sql<PartnerDirectoryRow['programs']>`coalesce((
-  select json_agg(json_build_object('programId', p.id, 'name', p.name, 'status', e.status) order by p.name, p.id)
+  select json_agg(json_build_object('enrollmentId', e.id, 'programId', p.id, 'name', p.name, 'status', e.status) order by p.name, p.id)
   from enrollments e join programs p on p.id = e.program_id
   where e.partner_id = "partners"."id"), '[]'::json)`;
 

@@ -73,8 +73,8 @@ describe('partner directory', () => {
     expect(all.total).toBe(2);
     const pia = all.rows.find((r) => r.email === partnerUser.email)!;
     expect(pia.programs).toEqual([
-      { programId: agencyProgramId, name: 'Agencies', status: 'approved' },
-      { programId: b.programId, name: 'Referrals', status: 'pending' },
+      { enrollmentId: expect.any(String), programId: agencyProgramId, name: 'Agencies', status: 'approved' },
+      { enrollmentId, programId: b.programId, name: 'Referrals', status: 'pending' },
     ]);
     const pending = await listPartnerDirectory(db, b.scope.workspaceId, { ...query, status: 'pending' });
     expect(pending.rows.map((r) => r.email)).toEqual([partnerUser.email]);

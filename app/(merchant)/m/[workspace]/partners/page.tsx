@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
+import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { listPartnerDirectory, type PartnerDirectoryRow } from '@/db/queries/partners';
 import { listPrograms } from '@/db/queries/programs';
@@ -10,6 +11,7 @@ import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import { PartnerFilters } from '@/components/partners/partner-filters';
 import { ProgramTags } from '@/components/partners/enrollment-status';
+import { QuickDecision } from '@/components/partners/quick-decision';
 import { formatDate } from '@/lib/format';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
@@ -37,6 +39,7 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
   });
   const base = `/m/${scope.workspaceSlug}/partners`;
   const pending = programs.reduce((n, p) => n + p.pendingPartners, 0);
+  const canManage = roleCan(scope.role, 'manage');
   const columns: Column<PartnerDirectoryRow>[] = [
     {
       key: 'name',
@@ -52,6 +55,22 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
     { key: 'email', header: 'Email', sortKey: 'email', cell: (r) => <span className="break-all">{r.email}</span> },
     { key: 'programs', header: 'Programs', cell: (r) => <ProgramTags programs={r.programs} /> },
     { key: 'createdAt', header: 'Since', sortKey: 'createdAt', cell: (r) => <span className="whitespace-nowrap">{formatDate(r.createdAt)}</span> },
+    ...(canManage
+      ? [{
+          key: 'decide',
+          header: 'Applications',
+          cell: (r: PartnerDirectoryRow) => {
+            const waiting = r.programs.filter((p) => p.status === 'pending');
+            return (
+              <div className="flex flex-col gap-1">
+                {waiting.map((p) => (
+                  <QuickDecision key={p.enrollmentId} workspaceSlug={scope.workspaceSlug} enrollmentId={p.enrollmentId} programName={p.name} showProgram={waiting.length > 1} />
+                ))}
+              </div>
+            );
+          },
+        }]
+      : []),
   ];
   return (
     <>
