@@ -115,7 +115,14 @@ export async function changeProgramTerms(db: Database, scope: MerchantScope, inp
 }
 
 function sameTerms(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
-  return Object.entries(next).every(([k, v]) => JSON.stringify(current[k]) === JSON.stringify(v));
+  return Object.entries(next).every(([k, v]) => canonical(current[k]) === canonical(v));
+}
+
+/** JSON with object keys sorted: jsonb hands keys back in its own order, not the order written. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v,
+  );
 }
 
 /**
