@@ -46,7 +46,7 @@ function TagList({ side, label, values, suggestions, onChange, error }: {
         {label} to {side}
       </label>
       {values.length ? (
-        <ul className="flex flex-wrap gap-1.5" aria-label={`${label} to ${side}`}>
+        <ul className="flex flex-wrap gap-1.5" aria-label={`${label} ${side === 'include' ? 'included' : 'excluded'}`}>
           {values.map((v) => (
             <li key={v} className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${side === 'include' ? 'bg-emerald-50 text-emerald-800' : 'bg-red-50 text-red-800'}`}>
               {v}

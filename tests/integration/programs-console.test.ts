@@ -35,7 +35,7 @@ let enrollmentOfB: string;
 let linkOfB: string;
 
 /** Every field of the program page's form, as the browser posts it. */
-function termsForm(programId: string, baseVersion: number, over: Partial<Record<string, string>> & { rules?: unknown; scope?: unknown } = {}) {
+function termsForm(programId: string, baseVersion: number, over: { [field: string]: unknown } = {}) {
   const { rules, scope, ...fields } = over;
   return formOf({
     programId,
