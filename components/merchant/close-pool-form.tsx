@@ -1,16 +1,22 @@
 'use client';
 
 import { ActionForm } from '../forms/action-form';
-import { Field } from '../ui/field';
 import { closePoolAction } from '@/lib/actions/pools';
 
-export function ClosePoolForm({ workspaceSlug, poolId, suggestedPeriod }: { workspaceSlug: string; poolId: string; suggestedPeriod: string }) {
+/**
+ * Confirms the closing previewed above it: posts the period and the preview's fingerprint, so a
+ * closing whose figures changed since (a late event, an edited pool) is refused, not paid.
+ */
+export function ClosePoolForm({ workspaceSlug, poolId, period, preview, summary }: { workspaceSlug: string; poolId: string; period: string; preview: string; summary: string }) {
   return (
-    <ActionForm action={closePoolAction.bind(null, workspaceSlug)} submitLabel="Close period" className="flex flex-col gap-2">
+    <ActionForm action={closePoolAction.bind(null, workspaceSlug)} submitLabel={`Close ${period} and pay these bonuses`} pendingLabel="Closing…" className="flex flex-col gap-2">
       {(f) => (
         <>
           <input type="hidden" name="poolId" value={poolId} />
-          <Field label="Period" name="period" defaultValue={suggestedPeriod} error={f.period} hint="Only a period that has ended can be closed." />
+          <input type="hidden" name="period" value={period} />
+          <input type="hidden" name="preview" value={preview} />
+          <p className="text-sm text-slate-600">{summary}</p>
+          {f.period ? <p className="text-xs text-red-600">{f.period}</p> : null}
         </>
       )}
     </ActionForm>

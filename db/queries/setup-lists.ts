@@ -1,25 +1,7 @@
 import 'server-only';
 import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { customers, poolPeriodClosings, poolPrograms, pools, programGroupMembers, programGroups, programs } from '../schema';
-
-/** Groups with their programs in rank order. */
-export async function listGroups(db: Executor, workspaceId: string) {
-  const rows = await db
-    .select({ id: programGroups.id, name: programGroups.name, strategy: programGroups.strategy, rank: programGroupMembers.rank, program: programs.name, unit: programs.unit })
-    .from(programGroups)
-    .innerJoin(programGroupMembers, eq(programGroupMembers.groupId, programGroups.id))
-    .innerJoin(programs, eq(programs.id, programGroupMembers.programId))
-    .where(eq(programGroups.workspaceId, workspaceId))
-    .orderBy(asc(programGroups.name), asc(programGroupMembers.rank));
-  const groups = new Map<string, { id: string; name: string; strategy: string; programs: { rank: number; name: string; unit: string }[] }>();
-  for (const r of rows) {
-    const g = groups.get(r.id) ?? { id: r.id, name: r.name, strategy: r.strategy, programs: [] };
-    g.programs.push({ rank: r.rank, name: r.program, unit: r.unit });
-    groups.set(r.id, g);
-  }
-  return [...groups.values()];
-}
+import { customers, poolPeriodClosings, poolPrograms, pools, programs } from '../schema';
 
 /** Pools with member programs and their closed periods. */
 export async function listPools(db: Executor, workspaceId: string) {

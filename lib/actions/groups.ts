@@ -13,7 +13,7 @@ export const createGroupAction = merchantAction({
   input: programGroupSchema,
   run: async ({ scope, input, db }) => {
     await createGroup(db, scope, input);
-    revalidatePath(`/m/${scope.workspaceSlug}/groups`);
+    revalidatePath(`/m/${scope.workspaceSlug}/groups`, 'layout');
     return { ok: true, message: `Group “${input.name}” created with ${tiers(input.programIds.length)}.` };
   },
 });
@@ -24,7 +24,7 @@ export const updateGroupAction = merchantAction({
   input: groupUpdateSchema,
   run: async ({ scope, input, db }) => {
     await updateGroupTiers(db, scope, input);
-    revalidatePath(`/m/${scope.workspaceSlug}/groups`);
+    revalidatePath(`/m/${scope.workspaceSlug}/groups`, 'layout');
     return { ok: true, message: `Group “${input.name}” saved: ${tiers(input.programIds.length)} in rank order. It applies to events received from now on.` };
   },
 });

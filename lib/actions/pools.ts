@@ -12,7 +12,7 @@ export const createPoolAction = merchantAction({
   input: poolConfigSchema,
   run: async ({ scope, input, db }) => {
     await createPool(db, scope, input);
-    revalidatePath(`/m/${scope.workspaceSlug}/pools`);
+    revalidatePath(`/m/${scope.workspaceSlug}/pools`, 'layout');
     return { ok: true, message: `Pool “${input.name}” created.` };
   },
 });
@@ -23,7 +23,7 @@ export const updatePoolAction = merchantAction({
   input: poolUpdateSchema,
   run: async ({ scope, input, db }) => {
     await updatePool(db, scope, input);
-    revalidatePath(`/m/${scope.workspaceSlug}/pools`);
+    revalidatePath(`/m/${scope.workspaceSlug}/pools`, 'layout');
     return { ok: true, message: `Pool “${input.name}” saved. Periods closed from now on use these settings.` };
   },
 });
@@ -34,7 +34,7 @@ export const closePoolAction = merchantAction({
   input: closePoolSchema,
   run: async ({ scope, input: { poolId, period, preview }, db }) => {
     const result = await closePool(db, scope.workspaceId, poolId, period, new Date(), { preview });
-    revalidatePath(`/m/${scope.workspaceSlug}/pools`);
+    revalidatePath(`/m/${scope.workspaceSlug}/pools`, 'layout');
     const winners = result.closing.standings.filter((s) => s.qualified).length;
     const closed = result.closing.period;
     return {

@@ -162,8 +162,13 @@ export async function poolProgress(db: Executor, workspaceId: string, poolId: st
     ? revenueMetric(inputs.credits, inputs.refunds, inputs.programIds, soFar)
     : customersMetric(inputs.bindings, inputs.programIds, soFar);
   const measured = new Set(inputs.enrollments.filter((e) => isApprovedAt(e, at.getTime())).map((e) => e.partnerId));
+  const goal = new Decimal(pool.goal);
   const standings = [...measured]
-    .map((partnerId) => ({ partnerId, metric: metrics.get(partnerId)?.toFixed() ?? '0' }))
+    .map((partnerId) => {
+      const metric = metrics.get(partnerId) ?? new Decimal(0);
+      // the engine's qualifying test at closing: strictly above the goal (and above zero)
+      return { partnerId, metric: metric.toFixed(), aboveGoal: metric.gt(goal) && metric.gt(0) };
+    })
     .sort((a, b) => new Decimal(b.metric).cmp(a.metric) || a.partnerId.localeCompare(b.partnerId));
   return { period: bounds.key, start: new Date(bounds.startMs), end: new Date(bounds.endMs), metric: pool.metric, goal: pool.goal, standings };
 }

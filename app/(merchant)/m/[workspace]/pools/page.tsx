@@ -1,62 +1,64 @@
+import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
 import { listPools } from '@/db/queries/setup-lists';
-import { namesForIds } from '@/db/queries/names';
+import { listPrograms } from '@/db/queries/programs';
+import { listUnits } from '@/db/queries/units';
+import { formatAmount, formatDate } from '@/lib/format';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { ClosePoolForm } from '@/components/merchant/close-pool-form';
-
-function previousPeriod(kind: string, now: Date): string {
-  if (kind === 'year') return String(now.getUTCFullYear() - 1);
-  const q = Math.floor(now.getUTCMonth() / 3);
-  return q === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q}`;
-}
+import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
+import { PoolForm, metricLabels } from '@/components/pools/pool-form';
+import { metricText } from '@/components/pools/pool-standings';
+import { poolUnitOptions } from './unit-options';
 
 export default async function PoolsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
-  const pools = await listPools(db, scope.workspaceId);
-  const partnerIds = pools.flatMap((p) => p.closings.flatMap((c) => c.result.standings.map((s) => s.partnerId)));
-  const { partnerNames } = await namesForIds(db, scope.workspaceId, partnerIds);
-  const canClose = roleCan(scope.role, 'finance');
+  const canManage = roleCan(scope.role, 'manage');
+  const [pools, units, programs] = await Promise.all([
+    listPools(db, scope.workspaceId),
+    listUnits(db, scope.workspaceId),
+    canManage ? listPrograms(db, scope.workspaceId) : Promise.resolve([]),
+  ]);
+  const base = `/m/${scope.workspaceSlug}/pools`;
   return (
     <>
       <PageHeader title="Performance pools" description="A bonus per period shared among partners who beat the goal, in proportion to their metric." />
-      {pools.length === 0 ? <EmptyState title="No pools">Create a pool to reward your best partners each quarter or year.</EmptyState> : null}
-      <div className="space-y-6">
-        {pools.map((p) => (
-          <Card key={p.id} title={p.name} action={<Badge tone="blue">{p.amount} {p.unit} per {p.period}</Badge>}>
-            <p className="text-sm text-slate-600">
-              Metric: {p.metric === 'revenue' ? `credited revenue (${scope.baseCurrency})` : 'new customers'} above {p.goal} · programs: {p.programs.join(', ')}
-            </p>
-            <div className="mt-4 grid gap-6 lg:grid-cols-3">
-              <div className="lg:col-span-2">
-                {p.closings.length === 0 ? (
-                  <p className="text-sm text-slate-500">No period closed yet.</p>
-                ) : (
-                  p.closings.map((c) => (
-                    <div key={c.period} className="mb-4">
-                      <p className="mb-1 text-sm font-medium">{c.period} <span className="text-xs text-slate-500">closed {c.closedAt.toISOString().slice(0, 10)}</span></p>
-                      <table className="w-full text-sm">
-                        <tbody className="divide-y divide-slate-100 tabular-nums">
-                          {c.result.standings.map((s) => (
-                            <tr key={s.partnerId}>
-                              <td className="py-1">{partnerNames[s.partnerId] ?? s.partnerId}</td>
-                              <td className="py-1 text-right">{s.metric}</td>
-                              <td className="py-1 text-right">{s.qualified ? <Badge tone="green">bonus {s.bonus} {p.unit}</Badge> : <span className="text-xs text-slate-500">below goal</span>}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
-                  ))
-                )}
-              </div>
-              {canClose ? <ClosePoolForm workspaceSlug={scope.workspaceSlug} poolId={p.id} suggestedPeriod={previousPeriod(p.period, new Date())} /> : null}
-            </div>
-          </Card>
-        ))}
-      </div>
+      <ReadOnlyNotice role={scope.role} />
+      {pools.length === 0 ? (
+        <EmptyState title="No pools">{canManage ? 'Create a pool below to reward your best partners each quarter or year.' : 'An owner or admin can create a pool to reward the best partners each quarter or year.'}</EmptyState>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          {pools.map((p) => {
+            const last = p.closings[0];
+            const winners = last?.result.standings.filter((s) => s.qualified).length ?? 0;
+            return (
+              <Card key={p.id} title={p.name} action={<Badge tone="blue">{formatAmount(p.amount, p.unit, { units })} per {p.period}</Badge>}>
+                <p className="text-sm text-slate-600">
+                  {metricLabels[p.metric]} above {metricText(p.metric, p.goal, scope.baseCurrency)} · {p.programs.join(', ') || 'no program'}
+                </p>
+                <p className="mt-2 text-sm text-slate-600">
+                  {last ? `Last closed: ${last.period} on ${formatDate(last.closedAt)}, ${winners} partner${winners === 1 ? '' : 's'} paid.` : 'No period closed yet.'}
+                </p>
+                <Link href={`${base}/${p.id}`} className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+                  Progress, closing{canManage ? ' and settings' : ''} <span aria-hidden>→</span>
+                </Link>
+              </Card>
+            );
+          })}
+        </div>
+      )}
+      {canManage ? (
+        <Card title="New pool" className="mt-8">
+          <PoolForm
+            workspaceSlug={scope.workspaceSlug}
+            programs={programs.filter((p) => p.status === 'active').map((p) => ({ id: p.id, name: p.name }))}
+            units={poolUnitOptions(scope.baseCurrency, units)}
+            baseCurrency={scope.baseCurrency}
+          />
+        </Card>
+      ) : null}
     </>
   );
 }
