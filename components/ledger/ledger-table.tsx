@@ -1,19 +1,24 @@
 import Link from 'next/link';
 import type { LedgerRow } from '@/db/queries/ledger-list';
 import { Badge } from '../ui/card';
+import { Amount } from '../ui/amount';
 import { ServerTable, type Column, type TableState } from '../data-table/server-table';
 
 const kindTone = { commission: 'green', bonus: 'blue', reversal: 'amber', clawback: 'red' } as const;
 const statusTone = { pending: 'slate', payable: 'green', processing: 'amber', paid: 'blue' } as const;
 
+/** §5 bucket of one entry at `now`: the engine's balanceBucket and the ledger's status filter agree. */
 export function entryStatus(row: Pick<LedgerRow, 'payoutStatus' | 'payableAt'>, now: Date): keyof typeof statusTone {
   if (row.payoutStatus === 'processing' || row.payoutStatus === 'paid') return row.payoutStatus;
   return row.payableAt && row.payableAt <= now ? 'payable' : 'pending';
 }
 
-/** The ledger as a server-paged table; each row links to the entry's explanation. */
+/**
+ * The ledger as a server-paged table; each row links to the entry's explanation and, where the
+ * caller gives `eventPath` (the console), its order to the event's page.
+ */
 export function LedgerTable({
-  rows, total, state, basePath, params, detailPath, showWorkspace = false, now, empty,
+  rows, total, state, basePath, params, detailPath, eventPath, showWorkspace = false, now, empty,
 }: {
   rows: LedgerRow[];
   total: number;
@@ -21,22 +26,31 @@ export function LedgerTable({
   basePath: string;
   params: Record<string, string | undefined>;
   detailPath: (id: string) => string;
+  eventPath?: (eventId: string) => string;
   showWorkspace?: boolean;
   now: Date;
   empty: React.ReactNode;
 }) {
   const columns: Column<LedgerRow>[] = [
-    { key: 'createdAt', header: 'Recorded', sortKey: 'createdAt', cell: (r) => r.createdAt?.toISOString().slice(0, 10) },
+    { key: 'createdAt', header: 'Recorded', sortKey: 'createdAt', cell: (r) => <span className="whitespace-nowrap">{r.createdAt?.toISOString().slice(0, 10)}</span> },
     ...(showWorkspace ? [{ key: 'ws', header: 'Merchant', cell: (r: LedgerRow) => r.workspaceName }] : [{ key: 'partner', header: 'Partner', cell: (r: LedgerRow) => r.partnerName }]),
     { key: 'source', header: 'Program / pool', cell: (r) => r.programName ?? (r.poolName ? `${r.poolName} ${r.poolPeriod}` : '—') },
     { key: 'kind', header: 'Kind', cell: (r) => <Badge tone={kindTone[r.kind!]}>{r.kind}</Badge> },
     { key: 'rule', header: 'Rule', cell: (r) => <span className="whitespace-nowrap text-xs">{r.rule?.replaceAll('_', ' ') ?? '—'}{r.ruleName ? ` “${r.ruleName}”` : ''}</span> },
-    { key: 'order', header: 'Order', cell: (r) => <code className="text-xs">{r.orderRef ?? '—'}</code> },
+    {
+      key: 'order', header: 'Order',
+      cell: (r) =>
+        r.orderRef && r.eventId && eventPath ? (
+          <Link href={eventPath(r.eventId)} className="font-mono text-xs text-brand-700 hover:underline">{r.orderRef}</Link>
+        ) : (
+          <code className="text-xs">{r.orderRef ?? '—'}</code>
+        ),
+    },
     {
       key: 'amount', header: 'Amount', sortKey: 'amount', className: 'text-right',
-      cell: (r) => <span className={`whitespace-nowrap tabular-nums ${r.amount?.startsWith('-') ? 'text-red-700' : ''}`}>{r.amount} <span className="text-xs text-slate-500">{r.unit}</span></span>,
+      cell: (r) => <Amount value={r.amount ?? '0'} unit={r.unit ?? ''} className={r.amount?.startsWith('-') ? 'text-red-700' : ''} />,
     },
-    { key: 'payableAt', header: 'Payable from', sortKey: 'payableAt', cell: (r) => r.payableAt?.toISOString().slice(0, 10) },
+    { key: 'payableAt', header: 'Payable from', sortKey: 'payableAt', cell: (r) => <span className="whitespace-nowrap">{r.payableAt?.toISOString().slice(0, 10)}</span> },
     { key: 'status', header: 'Status', cell: (r) => { const s = entryStatus(r, now); return <Badge tone={statusTone[s]}>{s}</Badge>; } },
     { key: 'why', header: '', cell: (r) => <Link href={detailPath(r.id)} className="text-xs font-medium text-brand-700 hover:underline">Why?</Link> },
   ];

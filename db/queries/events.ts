@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { events } from '../schema';
+import { customers, events, ledgerEntries, orderCredits, orderRefunds, partners, programs } from '../schema';
+import type { Explanation } from '../../lib/engine';
 import type { EventResult, EventSource, EventType } from '../../lib/domain/events';
 import type { StoredEvent } from '../../lib/validation/events';
 
@@ -15,6 +16,7 @@ export interface EventListRow {
   status: string;
   occurredAt: Date;
   errorCode: string | null;
+  customerExternalId: string | null;
 }
 
 /**
@@ -24,10 +26,14 @@ export interface EventListRow {
 export async function listEvents(
   db: Executor,
   workspaceId: string,
-  q: { page: number; pageSize: number; sort: 'occurredAt' | 'senderId'; dir: 'asc' | 'desc'; type?: EventType },
+  q: { page: number; pageSize: number; sort: 'occurredAt' | 'senderId'; dir: 'asc' | 'desc'; type?: EventType; search?: string },
 ) {
   const filters: SQL[] = [eq(events.workspaceId, workspaceId)];
   if (q.type) filters.push(eq(events.type, q.type));
+  if (q.search) {
+    const term = `%${q.search.replace(/[%_\\]/g, '\\$&')}%`;
+    filters.push(or(ilike(events.senderId, term), ilike(events.orderRef, term), ilike(customers.externalId, term))!);
+  }
   const where = and(...filters);
   const col = q.sort === 'senderId' ? events.senderId : events.occurredAt;
   const rows: EventListRow[] = await db
@@ -39,15 +45,69 @@ export async function listEvents(
       status: events.status,
       occurredAt: events.occurredAt,
       errorCode: events.errorCode,
+      customerExternalId: customers.externalId,
     })
     .from(events)
+    .leftJoin(customers, eq(customers.id, events.customerId))
     .where(where)
     .orderBy(q.dir === 'asc' ? asc(col) : desc(col), asc(events.seq))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(events).where(where);
+  const [total] = await db.select({ n: count() }).from(events).leftJoin(customers, eq(customers.id, events.customerId)).where(where);
   return { rows, total: total?.n ?? 0 };
 }
+
+/**
+ * One event with everything its page explains: the stored payload, its customer, the entries it
+ * wrote (with their explanations), what it credited per program, and the order a refund names or
+ * the refunds an order received. Scoped to the workspace: another tenant's id is not found.
+ */
+export async function findEventDetail(db: Executor, workspaceId: string, eventId: string) {
+  const [event] = await db
+    .select({
+      id: events.id, senderId: events.senderId, type: events.type, source: events.source, status: events.status, errorCode: events.errorCode,
+      occurredAt: events.occurredAt, receivedAt: events.receivedAt, payload: events.payload, orderRef: events.orderRef,
+      customerId: events.customerId, customerExternalId: customers.externalId, customerEmail: customers.email,
+    })
+    .from(events)
+    .leftJoin(customers, eq(customers.id, events.customerId))
+    .where(and(eq(events.workspaceId, workspaceId), eq(events.id, eventId)));
+  if (!event) return undefined;
+  const entries = await db
+    .select({
+      id: ledgerEntries.id, partnerId: ledgerEntries.partnerId, partnerName: partners.name, programId: ledgerEntries.programId, programName: programs.name,
+      kind: ledgerEntries.kind, rule: ledgerEntries.rule, ruleName: ledgerEntries.ruleName, amount: ledgerEntries.amount, unit: ledgerEntries.unit,
+      payableAt: ledgerEntries.payableAt, reversesEntryId: ledgerEntries.reversesEntryId, explanation: ledgerEntries.explanation,
+    })
+    .from(ledgerEntries)
+    .innerJoin(partners, eq(partners.id, ledgerEntries.partnerId))
+    .leftJoin(programs, eq(programs.id, ledgerEntries.programId))
+    .where(and(eq(ledgerEntries.workspaceId, workspaceId), eq(ledgerEntries.eventId, event.id)))
+    .orderBy(asc(ledgerEntries.seq));
+  const credits = await db
+    .select({ programId: orderCredits.programId, partnerId: orderCredits.partnerId, share: orderCredits.share, creditedRevenueBase: orderCredits.creditedRevenueBase })
+    .from(orderCredits)
+    .where(and(eq(orderCredits.workspaceId, workspaceId), eq(orderCredits.eventId, event.id)));
+  const order =
+    event.type === 'refund' && event.orderRef
+      ? (await db
+          .select({ id: events.id, senderId: events.senderId, occurredAt: events.occurredAt })
+          .from(events)
+          .where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, event.orderRef), eq(events.type, 'order'))))[0] ?? null
+      : null;
+  const refunds =
+    event.type === 'order'
+      ? await db
+          .select({ id: events.id, senderId: events.senderId, occurredAt: orderRefunds.at, appliedAmount: orderRefunds.appliedAmount })
+          .from(orderRefunds)
+          .innerJoin(events, eq(events.id, orderRefunds.eventId))
+          .where(and(eq(orderRefunds.workspaceId, workspaceId), eq(orderRefunds.orderRef, event.senderId)))
+          .orderBy(asc(orderRefunds.at), asc(events.seq))
+      : [];
+  return { event, entries: entries as (Omit<(typeof entries)[number], 'explanation'> & { explanation: Explanation })[], credits, order, refunds };
+}
+
+export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEventDetail>>>;
 
 /**
  * Stores a raw event before anything is computed from it. Returns undefined when the sender id was

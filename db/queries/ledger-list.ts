@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { ledgerEntries, partners, payoutItems, payouts, pools, programs, workspaces } from '../schema';
-import type { EntryKind } from '../../lib/domain/ledger';
+import type { BalanceBucket, EntryKind } from '../../lib/domain/ledger';
 
-export type { EntryKind };
+export type { BalanceBucket, EntryKind };
 
 export interface LedgerListQuery {
   page: number;
@@ -14,6 +14,17 @@ export interface LedgerListQuery {
   dir: 'asc' | 'desc';
   kind?: EntryKind;
   search?: string;
+  partnerId?: string;
+  programId?: string;
+  poolId?: string;
+  customerId?: string;
+  unit?: string;
+  /** §5 bucket at `now` (required with it), as the balances count it */
+  status?: BalanceBucket;
+  now?: Date;
+  /** recorded on or after `from`, and before `to` (exclusive: the page passes the day after) */
+  from?: Date;
+  to?: Date;
 }
 
 /**
@@ -42,6 +53,7 @@ const columns = {
   rule: ledgerEntries.rule,
   ruleName: ledgerEntries.ruleName,
   orderRef: ledgerEntries.orderRef,
+  eventId: ledgerEntries.eventId,
   amount: ledgerEntries.amount,
   unit: ledgerEntries.unit,
   payoutStatus: payouts.status,
@@ -71,28 +83,73 @@ export function listPartnerLedger(db: Executor, partnerIds: readonly string[], q
   return listLedger(db, { partnerIds }, q);
 }
 
-async function listLedger(db: Executor, scope: EntryScope, q: LedgerListQuery) {
+/**
+ * An entry's §5 bucket in SQL, the same rule as the engine's balanceBucket and the balances'
+ * sums (db/queries/balances.ts): the live payout holding it decides; otherwise its payable time.
+ */
+function bucketFilter(status: BalanceBucket, now: Date): SQL {
+  // a failed payout releases its items, so the join finds no live payout for them
+  const unheld = or(isNull(payouts.id), eq(payouts.status, 'failed'))!;
+  switch (status) {
+    case 'pending':
+      return and(unheld, gt(ledgerEntries.payableAt, now))!;
+    case 'payable':
+      return and(unheld, lte(ledgerEntries.payableAt, now))!;
+    case 'processing':
+    case 'paid':
+      return eq(payouts.status, status);
+  }
+}
+
+function listFilters(scope: EntryScope, q: LedgerListQuery): SQL[] {
   const filters: SQL[] = [scopeFilter(scope)];
   if (q.kind) filters.push(eq(ledgerEntries.kind, q.kind));
+  if (q.partnerId) filters.push(eq(ledgerEntries.partnerId, q.partnerId));
+  if (q.programId) filters.push(eq(ledgerEntries.programId, q.programId));
+  if (q.poolId) filters.push(eq(ledgerEntries.poolId, q.poolId));
+  if (q.customerId) filters.push(eq(ledgerEntries.customerId, q.customerId));
+  if (q.unit) filters.push(eq(ledgerEntries.unit, q.unit));
+  if (q.status) filters.push(bucketFilter(q.status, q.now ?? new Date()));
+  if (q.from) filters.push(gte(ledgerEntries.createdAt, q.from));
+  if (q.to) filters.push(lt(ledgerEntries.createdAt, q.to));
   if (q.search) {
     const term = `%${q.search.replace(/[%_\\]/g, '\\$&')}%`;
     filters.push(or(ilike(partners.name, term), ilike(ledgerEntries.orderRef, term))!);
   }
-  const where = and(...filters);
+  return filters;
+}
+
+async function listLedger(db: Executor, scope: EntryScope, q: LedgerListQuery) {
+  const where = and(...listFilters(scope, q));
   const sortCol = { createdAt: ledgerEntries.createdAt, amount: ledgerEntries.amount, payableAt: ledgerEntries.payableAt }[q.sort];
   const rows = (await withEntryJoins(db.select(columns).from(ledgerEntries).$dynamic())
     .where(where)
     .orderBy(q.dir === 'asc' ? asc(sortCol) : desc(sortCol), asc(ledgerEntries.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)) as LedgerRow[];
-  const [total] = await db.select({ n: count() }).from(ledgerEntries).innerJoin(partners, eq(partners.id, ledgerEntries.partnerId)).where(where);
+  // an entry is in at most one live payout (partial unique index), so the joins add no rows
+  const [total] = await withEntryJoins(db.select({ n: count() }).from(ledgerEntries).$dynamic()).where(where);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** What the console's ledger filters offer: the workspace's partners, programs, pools and units. */
+export async function ledgerFilterChoices(db: Executor, workspaceId: string) {
+  const [partnerRows, programRows, poolRows, unitRows] = [
+    await db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.workspaceId, workspaceId)).orderBy(asc(partners.name)).limit(1000),
+    await db.select({ id: programs.id, name: programs.name }).from(programs).where(eq(programs.workspaceId, workspaceId)).orderBy(asc(programs.name)),
+    await db.select({ id: pools.id, name: pools.name }).from(pools).where(eq(pools.workspaceId, workspaceId)).orderBy(asc(pools.name)),
+    await db.selectDistinct({ unit: ledgerEntries.unit }).from(ledgerEntries).where(eq(ledgerEntries.workspaceId, workspaceId)).orderBy(asc(ledgerEntries.unit)),
+  ];
+  return { partners: partnerRows, programs: programRows, pools: poolRows, units: unitRows.map((u) => u.unit) };
 }
 
 /** One entry with its explanation; scoped so that another tenant's id is simply not found. */
 export async function findEntry(db: Executor, scope: EntryScope, entryId: string) {
   const conds: SQL[] = [eq(ledgerEntries.id, entryId), scopeFilter(scope)];
-  const detail = { ...columns, explanation: ledgerEntries.explanation, reversesEntryId: ledgerEntries.reversesEntryId, partnerId: ledgerEntries.partnerId, workspaceId: ledgerEntries.workspaceId };
+  const detail = {
+    ...columns, explanation: ledgerEntries.explanation, reversesEntryId: ledgerEntries.reversesEntryId, partnerId: ledgerEntries.partnerId,
+    workspaceId: ledgerEntries.workspaceId, poolId: ledgerEntries.poolId,
+  };
   const [row] = await withEntryJoins(db.select(detail).from(ledgerEntries).$dynamic()).where(and(...conds));
   return row;
 }

@@ -1,32 +1,39 @@
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
-import { listWorkspaceLedger } from '@/db/queries/ledger-list';
-import { ENTRY_KINDS } from '@/lib/domain/ledger';
+import { ledgerFilterChoices, listWorkspaceLedger } from '@/db/queries/ledger-list';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { tableStateFrom } from '@/components/data-table/server-table';
 import { LedgerTable } from '@/components/ledger/ledger-table';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
-import { FilterBar } from '@/components/data-table/filter-bar';
+import { LedgerFilters } from './ledger-filters';
+import { ledgerFiltersFrom, ledgerQueryFilters } from './filters';
 
 const SORTS = ['createdAt', 'amount', 'payableAt'] as const;
-const KINDS = ENTRY_KINDS;
 
 export default async function LedgerPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const sp = await searchParams;
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 50 });
-  const kind = KINDS.find((k) => k === sp.kind);
-  const search = typeof sp.q === 'string' && sp.q ? sp.q.slice(0, 100) : undefined;
-  const { rows, total } = await listWorkspaceLedger(getDb(), scope.workspaceId, { ...state, sort: state.sort as (typeof SORTS)[number], kind, search });
+  const filters = ledgerFiltersFrom(sp);
+  const now = new Date();
+  const db = getDb();
+  const { rows, total } = await listWorkspaceLedger(db, scope.workspaceId, { ...state, sort: state.sort as (typeof SORTS)[number], ...ledgerQueryFilters(filters, now) });
+  const choices = await ledgerFilterChoices(db, scope.workspaceId);
   const base = `/m/${scope.workspaceSlug}/ledger`;
+  const filtered = Object.values(filters).some(Boolean);
   return (
     <>
       <PageHeader title="Ledger" description="Every commission, bonus, reversal and clawback. Entries are never edited; corrections are new entries." />
-      <FilterBar basePath={base} search={{ value: search, placeholder: 'Partner or order id' }} select={{ name: 'kind', value: kind, label: 'Kind', allLabel: 'All kinds', options: KINDS }} />
+      <LedgerFilters basePath={base} values={filters} choices={choices} />
       <LedgerTable
-        rows={rows} total={total} state={state} basePath={base} params={{ kind, q: search }} now={new Date()}
+        rows={rows} total={total} state={state} basePath={base} params={{ ...filters }} now={now}
         detailPath={(id) => `${base}/${id}`}
-        empty={<EmptyState title="No ledger entries">Rewards appear here as orders, refunds and milestones are processed.</EmptyState>}
+        eventPath={(id) => `/m/${scope.workspaceSlug}/events/${id}`}
+        empty={
+          filtered
+            ? <EmptyState title="No entry matches these filters">Widen the dates or clear a filter.</EmptyState>
+            : <EmptyState title="No ledger entries">Rewards appear here as orders, refunds and milestones are processed.</EmptyState>
+        }
       />
     </>
   );

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
@@ -15,5 +16,18 @@ export default async function EntryPage({ params }: { params: Promise<{ workspac
   const entry = await findEntry(db, { workspaceId: scope.workspaceId }, entryId);
   if (!entry) notFound();
   const { partnerNames, otherNames } = await namesForIds(db, scope.workspaceId, idsIn(entry.explanation));
-  return <EntryDetail entry={entry} names={{ ...partnerNames, ...otherNames }} backHref={`/m/${scope.workspaceSlug}/ledger`} />;
+  const poolName = entry.poolId && entry.poolName ? { [entry.poolId]: entry.poolName } : {};
+  const base = `/m/${scope.workspaceSlug}`;
+  return (
+    <>
+      <EntryDetail entry={entry} names={{ ...partnerNames, ...otherNames, ...poolName }} backHref={`${base}/ledger`} />
+      {entry.eventId ? (
+        <p className="mt-6 text-sm">
+          <Link href={`${base}/events/${entry.eventId}`} className="font-medium text-brand-700 hover:underline">
+            Open the event behind this entry, with every entry it wrote →
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
 }
