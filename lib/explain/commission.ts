@@ -1,8 +1,9 @@
+import { Decimal, type Json } from '../engine';
 import { explainAttribution } from './attribution';
 import { explainRevenue } from './revenue';
 import { appliedToWords, ruleWords, strategyWords } from './domain-words';
 import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
-import { joinWords, list, money, nameOf, obj, plural, share, str, when } from './words';
+import { exact, joinWords, list, money, nameOf, obj, plural, share, str, when } from './words';
 
 /** "Order o-17 of customer c-9 on 3 Mar 2026, 14:05 UTC." */
 export function eventSentence(event: JsonObject | undefined): string | null {
@@ -25,11 +26,15 @@ function ruleSection(rule: JsonObject | undefined, computation: JsonObject | und
   if (computation) {
     const splitAmong = Array.isArray(computation.splitAmong) ? computation.splitAmong : [];
     const partners = splitAmong.map((id) => nameOf(ctx, id, 'partner'));
-    lines.push({ text: `At full credit the rule gives ${money(computation.ruleAmountAtFullShare, unit)}.` });
+    lines.push({ text: `At full credit the rule gives ${exact(computation.ruleAmountAtFullShare, unit)}.` });
     if (str(computation.combinedShare) !== '1') {
-      lines.push({ text: `The partners paid by this rule hold ${share(computation.combinedShare)} of the credit together: ${money(computation.exactTotal, unit)} at full precision.` });
+      lines.push({ text: `The partners paid by this rule hold ${share(computation.combinedShare)} of the credit together: ${exact(computation.exactTotal, unit)} at full precision.` });
     }
-    lines.push({ text: `Rounded half-up once to the unit’s precision: ${money(computation.roundedTotal, unit)}.` });
+    lines.push({
+      text: sameNumber(computation.exactTotal, computation.roundedTotal)
+        ? `That is ${money(computation.roundedTotal, unit)} exactly: nothing to round.`
+        : `Rounded half-up once to the unit’s precision: ${money(computation.roundedTotal, unit)}.`,
+    });
     if (partners.length > 1) {
       lines.push({
         text: `Split between ${joinWords(partners)} by their shares with the largest-remainder method, so the parts add up to the total exactly; a leftover smallest unit goes to the partner whose first touch came first. This partner’s share: ${share(computation.partnerShare)}.`,
@@ -39,6 +44,14 @@ function ruleSection(rule: JsonObject | undefined, computation: JsonObject | und
     }
   }
   return { key: 'rule', title: 'Rule, rate and rounding', lines };
+}
+
+function sameNumber(a: Json | undefined, b: Json | undefined): boolean {
+  try {
+    return new Decimal(str(a) ?? 'NaN').eq(new Decimal(str(b) ?? 'NaN'));
+  } catch {
+    return false;
+  }
 }
 
 /** §4.4 in words: which program of the group paid this partner on this event, and why. */

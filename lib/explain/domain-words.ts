@@ -4,7 +4,7 @@ import type { RefusalReason, SignalKind } from '../engine';
 import type { Json } from '../engine';
 import { rewardRuleSchema } from '../validation/program';
 import { ruleSentence } from '../format-terms';
-import { money, number, str } from './words';
+import { exact, number, str } from './words';
 
 // The domain's codes in plain words. Each map is typed by its list, so a new refusal reason,
 // signal, model or strategy fails the build until it has words here.
@@ -91,7 +91,7 @@ export function appliedToWords(note: Json | undefined, unit?: string): string {
   const arg = rest.join(' ');
   switch (code) {
     case 'revenue':
-      return `applied to ${money(arg, unit)} of revenue`;
+      return `applied to ${exact(arg, unit)} of revenue`;
     case 'first_qualifying_order':
       return 'this is the customer’s first qualifying order in the program';
     case 'qualifying_order':

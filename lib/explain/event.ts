@@ -4,7 +4,7 @@ import { appliedToWords, refusalWords, ruleWords } from './domain-words';
 import { explainAdjustment, refundSentence } from './refund';
 import { explainRevenue } from './revenue';
 import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
-import { joinWords, list, money, nameOf, obj, plural, share, str, when } from './words';
+import { exact, joinWords, list, money, nameOf, obj, plural, share, str, when } from './words';
 
 export interface EventEntryForExplain {
   id: string;
@@ -87,8 +87,8 @@ function entryLine(e: EventEntryForExplain, ctx: ExplainContext): Line {
   const rule = obj(e.explanation.rule);
   const computation = obj(e.explanation.computation);
   const applied = appliedToWords(rule?.appliedTo, e.unit);
-  const rounding = computation
-    ? ` The rule’s total ${money(computation.exactTotal, e.unit)} was rounded half-up to ${money(computation.roundedTotal, e.unit)}${str(computation.partnerShare) !== '1' ? ` and this partner’s ${share(computation.partnerShare)} taken by largest remainder` : ''}.`
+  const rounding = computation && str(computation.exactTotal) !== str(computation.roundedTotal)
+    ? ` The rule’s total ${exact(computation.exactTotal, e.unit)} was rounded half-up to ${money(computation.roundedTotal, e.unit)}${str(computation.partnerShare) !== '1' ? ` and this partner’s ${share(computation.partnerShare)} taken by largest remainder` : ''}.`
     : '';
   const terms = rule ? ` by ${str(rule.source) === 'enrollment' ? 'its special terms' : 'the program’s rule'}: ${ruleWords(rule, e.unit)}${applied.startsWith('applied') ? `, ${applied}` : ''}.` : '.';
   return { text: `${who} earns ${money(e.amount, e.unit)}${terms}${rounding}`, tone: 'good', entryId: e.id };

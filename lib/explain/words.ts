@@ -1,5 +1,5 @@
 import { Decimal, parseRatio, type Json } from '../engine';
-import { formatAmount, formatNumber } from '../format';
+import { formatAmount, formatNumber, unitPrecision } from '../format';
 import type { ExplainContext, JsonObject } from './types';
 
 // Small pieces of wording shared by every builder: reading loose JSON, dates, shares, amounts and
@@ -47,6 +47,18 @@ export function money(amount: Json | undefined, unit?: string): string {
   const text = str(amount);
   if (text === undefined) return 'an unknown amount';
   return unit ? formatAmount(text, unit) : formatNumber(text);
+}
+
+/**
+ * An unrounded amount (an exact total before rounding, revenue in a unit): every decimal it has is
+ * shown, at least the unit's, so "10.005" never reads as the rounded "10.01".
+ */
+export function exact(amount: Json | undefined, unit?: string): string {
+  const text = str(amount);
+  if (text === undefined) return 'an unknown amount';
+  const places = text.includes('.') ? text.split('.')[1].length : 0;
+  const precision = Math.max(places, (unit && unitPrecision(unit)) || 0);
+  return unit ? formatAmount(text, unit, { precision }) : formatAmount(text, '', { precision, withUnit: false });
 }
 
 /** A number without unit ("1,234.5"), exact. */
