@@ -28,7 +28,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
   return (
     <>
       <PageHeader title="Overview" description="Your partner programs at a glance." />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-500">
             <p className="text-sm text-slate-500">{t.label}</p>
@@ -37,7 +37,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         ))}
       </div>
       {units.length ? (
-        <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
           {units.map((unit) => (
             <Card key={unit} title={`Rewards per month · ${unit}`}>
               <MonthlyBars unit={unit} units={customUnits} months={months} values={Object.fromEntries(monthly.filter((r) => r.unit === unit).map((r) => [r.month, r.amount]))} />

@@ -31,7 +31,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Earnings" description="Pending rewards wait out the merchant's refund window; payable ones go into the next payout." />
       {balances.length ? (
-        <div className="mb-8 grid gap-4 lg:grid-cols-3">
+        <div className="mb-8 grid grid-cols-1 gap-4 lg:grid-cols-3">
           {balances.map((b) => <BalanceBar key={`${b.partnerId}-${b.unit}`} unit={b.unit} sums={b} units={b.units} />)}
         </div>
       ) : null}

@@ -42,13 +42,13 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
       {totals.length === 0 ? (
         <EmptyState title="Nothing earned yet">Balances appear once partners earn rewards.</EmptyState>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
           {totals.map((t) => <BalanceBar key={t.unit} unit={t.unit} sums={t} units={customUnits} />)}
         </div>
       )}
 
-      <div className="mt-8 grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
           <h2 className="mb-3 text-sm font-semibold text-slate-800">Awaiting transfer</h2>
           <ServerTable
             rows={awaiting.rows} total={awaiting.total} columns={awaitingColumns} state={state} basePath={base} rowKey={(r) => r.id}
@@ -62,7 +62,7 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
         ) : null}
       </div>
 
-      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Recent batches">
           {batches.rows.length === 0 ? (
             <p className="text-sm text-slate-500">No batches yet.</p>

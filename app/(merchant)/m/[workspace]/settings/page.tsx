@@ -12,7 +12,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
   return (
     <>
       <PageHeader title="Settings" description={`Base currency ${scope.baseCurrency}. Members, reward units and integrations.`} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Members">
           <ul className="divide-y divide-slate-100 text-sm">
             {members.map((m) => (

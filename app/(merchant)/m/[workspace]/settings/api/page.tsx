@@ -32,7 +32,7 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>
       <PageHeader title="API and webhooks" description="Sign the events your storefront posts, and receive signed webhooks when rewards and payouts change." />
       <ReadOnlyNotice role={scope.role} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Events signing secret" action={events ? <Badge tone="green">set {events.createdAt.toISOString().slice(0, 10)}</Badge> : <Badge tone="amber">not set</Badge>}>
           <p className="mb-3 text-sm text-slate-600">
             POST events to <code className="text-xs">/api/v1/events</code> with <code className="text-xs">X-Workspace: {scope.workspaceSlug}</code> and{' '}

@@ -28,7 +28,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ w
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>
       <PageHeader title="Integrations" description="Let Stripe and Shopify report orders and refunds. Secrets are stored encrypted and never shown again." />
       <ReadOnlyNotice role={scope.role} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Stripe" action={<Status since={since('stripe')} />}>
           <div className="mb-4 flex flex-col gap-2 text-sm text-slate-600">
             <p>In the Stripe Dashboard, under Developers → Webhooks, add an endpoint with this URL:</p>
