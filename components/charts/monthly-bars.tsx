@@ -16,6 +16,7 @@ export function MonthlyBars({ unit, months, values, units }: { unit: string; mon
   const axis = hasNegative ? H / 2 : H - pad;
   const scale = (hasNegative ? H / 2 - pad : H - 2 * pad) / max.toNumber();
   const slot = (W - 2 * pad) / Math.max(1, months.length);
+  // the 560-unit drawing shrinks to about 300 px on a phone: labels get larger units there to stay legible
   return (
     <figure>
       <svg viewBox={`0 0 ${W} ${H}`} className="w-full" role="img" aria-label={`Net rewards per month in ${unit}`}>
@@ -29,8 +30,8 @@ export function MonthlyBars({ unit, months, values, units }: { unit: string; mon
               <rect x={x} width={slot * 0.6} y={v.isNeg() ? axis : axis - h} height={h} rx={3} className={v.isNeg() ? 'fill-red-400' : 'fill-brand-500'}>
                 <title>{`${m}: ${formatAmount(values[m] ?? '0', unit, { units })}`}</title>
               </rect>
-              <text x={x + slot * 0.3} y={H - 6} textAnchor="middle" className="fill-slate-500 text-[10px]">{m.slice(2)}</text>
-              <text x={x + slot * 0.3} y={v.isNeg() ? axis + h + 12 : axis - h - 4} textAnchor="middle" className="fill-slate-700 text-[10px]">{label(m)}</text>
+              <text x={x + slot * 0.3} y={H - 6} textAnchor="middle" className="fill-slate-500 text-[10px] max-sm:text-[16px]">{m.slice(2)}</text>
+              <text x={x + slot * 0.3} y={v.isNeg() ? axis + h + 12 : axis - h - 4} textAnchor="middle" className="fill-slate-700 text-[10px] max-sm:text-[15px]">{label(m)}</text>
             </g>
           );
         })}
