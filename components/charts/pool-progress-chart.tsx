@@ -22,10 +22,10 @@ export function PoolProgressChart({ bars, goal, goalLabel }: { bars: PoolProgres
   const height = Math.max(140, 40 * data.length + 56);
   return (
     <figure aria-label={`Progress towards the goal of ${goalLabel}`} data-testid="pool-progress-chart">
-      <BarChart responsive layout="vertical" data={data} style={{ width: '100%', height }} margin={{ top: 24, right: 64, bottom: 4, left: 4 }}>
+      <BarChart responsive layout="vertical" data={data} style={{ width: '100%', height }} margin={{ top: 24, right: 72, bottom: 4, left: 0 }}>
         <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis type="number" domain={[0, (max: number) => Math.max(max, goalValue) * 1.1 || 1]} tick={{ fontSize: 11, fill: '#64748b' }} tickFormatter={(v: number) => (v >= 1000 ? `${Math.round(v / 100) / 10}k` : String(Math.round(v * 100) / 100))} />
-        <YAxis type="category" dataKey="name" width={112} tick={{ fontSize: 12, fill: '#334155' }} interval={0} />
+        <XAxis type="number" tickCount={4} domain={[0, (max: number) => Math.max(max, goalValue) * 1.1 || 1]} tick={{ fontSize: 11, fill: '#64748b' }} tickFormatter={(v: number) => (v >= 1000 ? `${Math.round(v / 100) / 10}k` : String(Math.round(v * 100) / 100))} />
+        <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 12, fill: '#334155' }} interval={0} />
         <Bar dataKey="value" radius={[0, 4, 4, 0]} barSize={20} isAnimationActive={false}>
           {data.map((d) => (
             <Cell key={d.name} fill={d.aboveGoal ? '#2f6fed' : '#cbd5e1'} />

@@ -42,7 +42,7 @@ export function TiersEditor({
     <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="mb-1 text-sm font-medium text-slate-700">Tiers, top first</legend>
       <input type="hidden" name="programIds" value={tiers.join(',')} />
-      {tiers.length === 0 ? <p className="text-sm text-slate-500">No programs in this group yet.</p> : null}
+      {tiers.length === 0 ? <p className="text-sm text-slate-500">No programs in this group yet.</p> : (
       <ol className="divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="tiers">
         {tiers.map((programId, i) => {
           const p = byId.get(programId);
@@ -50,10 +50,10 @@ export function TiersEditor({
           return (
             <li key={programId} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
               <span className="w-8 shrink-0 font-semibold tabular-nums text-slate-500">#{i + 1}</span>
-              <span className="min-w-0 flex-1 truncate font-medium text-slate-900">
+              <span className="min-w-[10rem] flex-1 font-medium text-slate-900">
                 {name} <span className="text-xs font-normal text-slate-500">{p?.unit}{p?.status === 'archived' ? ' · archived' : ''}</span>
               </span>
-              <span className="flex gap-1">
+              <span className="ml-auto flex gap-1">
                 <Button type="button" variant="secondary" className="px-2 py-1" aria-label={`Move ${name} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>↑</Button>
                 <Button type="button" variant="secondary" className="px-2 py-1" aria-label={`Move ${name} down`} disabled={i === tiers.length - 1} onClick={() => move(i, i + 1)}>↓</Button>
                 <Button type="button" variant="danger" className="px-2 py-1" aria-label={`Remove ${name}`} onClick={() => onChange(tiers.filter((t) => t !== programId))}>Remove</Button>
@@ -62,10 +62,11 @@ export function TiersEditor({
           );
         })}
       </ol>
+      )}
       <div className="flex flex-wrap items-end gap-2">
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
           <label htmlFor={`${id}-add`} className="text-xs font-medium text-slate-600">Add a program</label>
-          <select id={`${id}-add`} value={selected} onChange={(e) => setAdding(e.target.value)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm">
+          <select id={`${id}-add`} value={selected} onChange={(e) => setAdding(e.target.value)} className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm">
             {candidates.length === 0 ? <option value="">Every program is listed</option> : null}
             {candidates.map((p) => (
               <option key={p.id} value={p.id} disabled={Boolean(p.groupId && p.groupId !== groupId)}>

@@ -5,6 +5,7 @@ import { ActionForm } from '../forms/action-form';
 import { Field, SelectField } from '../ui/field';
 import { createPoolAction, updatePoolAction } from '@/lib/actions/pools';
 import type { PoolMetric, PoolPeriodKind } from '@/lib/domain/pools';
+import { metricLabels, periodLabels } from './pool-labels';
 
 export interface EditablePool {
   id: string;
@@ -17,8 +18,6 @@ export interface EditablePool {
   programIds: string[];
 }
 
-export const periodLabels = { quarter: 'Every quarter', year: 'Every year' } satisfies Record<PoolPeriodKind, string>;
-export const metricLabels = { revenue: 'Credited revenue', customers: 'New customers' } satisfies Record<PoolMetric, string>;
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 function PoolFields({ f, pool, programs, units, baseCurrency }: {

@@ -8,7 +8,8 @@ import { listUnits } from '@/db/queries/units';
 import { formatAmount, formatDate } from '@/lib/format';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
-import { PoolForm, metricLabels } from '@/components/pools/pool-form';
+import { PoolForm } from '@/components/pools/pool-form';
+import { metricLabels } from '@/components/pools/pool-labels';
 import { metricText } from '@/components/pools/pool-standings';
 import { poolUnitOptions } from './unit-options';
 

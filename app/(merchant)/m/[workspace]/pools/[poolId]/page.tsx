@@ -12,12 +12,18 @@ import { closablePeriods, poolProgress, previewPoolClosing, type PoolClosingPrev
 import { formatAmount, formatDate } from '@/lib/format';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
-import { PoolForm, metricLabels, periodLabels } from '@/components/pools/pool-form';
+import { PoolForm } from '@/components/pools/pool-form';
+import { metricLabels, periodLabels } from '@/components/pools/pool-labels';
 import { PoolStandings, metricText } from '@/components/pools/pool-standings';
 import { PeriodPicker } from '@/components/pools/period-picker';
 import { ClosePoolForm } from '@/components/merchant/close-pool-form';
 import { PoolProgressChart } from '@/components/charts/pool-progress-chart';
 import { poolUnitOptions } from '../unit-options';
+
+const winnersText = (standings: { qualified: boolean }[]) => {
+  const n = standings.filter((s) => s.qualified).length;
+  return n === 0 ? 'nobody was above the goal' : `${n} partner${n === 1 ? '' : 's'} qualified and ${n === 1 ? 'was' : 'were'} paid a bonus`;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -95,7 +101,9 @@ export default async function PoolPage({ params, searchParams }: { params: Promi
               <div className="space-y-4">
                 <PeriodPicker periods={periods} selected={period} error={previewError} />
                 {preview?.alreadyClosed ? (
-                  <p role="status" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">{preview.closing.period} is closed (on {formatDate(preview.closing.closedAt)}); its result is under “Closed periods”.</p>
+                  <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+                    {preview.closing.period} is closed (on {formatDate(preview.closing.closedAt)}): {winnersText(preview.closing.standings)}. Its result is under “Closed periods”.
+                  </p>
                 ) : null}
                 {preview && !preview.alreadyClosed ? (
                   <div className="space-y-4 rounded-md border border-amber-200 bg-amber-50/40 p-4" data-testid="closing-preview">
