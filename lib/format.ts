@@ -3,7 +3,7 @@ import type { PartnerCategory } from './domain/programs';
 import { Decimal } from './engine/decimal';
 import { currencyPrecision, isCurrencyCode } from './engine/units';
 
-/** Human wording of a reward rule, e.g. "10% of first purchases". Amounts stay strings. */
+/** Human wording of a reward rule, e.g. "10% of first purchases", "25.00 USD per order" (amounts per unit). */
 export function describeRule(rule: RewardRule, unit: string): string {
   switch (rule.type) {
     case 'one_time_share':
@@ -11,11 +11,11 @@ export function describeRule(rule: RewardRule, unit: string): string {
     case 'recurring_share':
       return `${rule.percent}% of recurring revenue${rule.durationMonths ? ` for ${rule.durationMonths} months` : ', for the customer\u2019s lifetime'}`;
     case 'per_customer':
-      return `${rule.amount} ${unit} per new customer`;
+      return `${formatAmount(rule.amount, unit)} per new customer`;
     case 'per_order':
-      return `${rule.amount} ${unit} per order`;
+      return `${formatAmount(rule.amount, unit)} per order`;
     case 'milestone':
-      return `${rule.amount} ${unit} when the customer reaches \u201c${rule.name}\u201d`;
+      return `${formatAmount(rule.amount, unit)} when the customer reaches \u201c${rule.name}\u201d`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatNumber, unitPrecision } from '@/lib/format';
+import { describeRule, formatAmount, formatNumber, unitPrecision } from '@/lib/format';
 
 describe('formatAmount: per-unit precision, thousands separators, exact', () => {
   const cases: [string, string, Parameters<typeof formatAmount>[2], string][] = [
@@ -52,5 +52,12 @@ describe('formatAmount: per-unit precision, thousands separators, exact', () => 
     expect(formatNumber(1234567)).toBe('1,234,567');
     expect(formatNumber('-98765')).toBe('-98,765');
     expect(formatNumber(12345678901234567890n)).toBe('12,345,678,901,234,567,890');
+  });
+});
+
+describe('describeRule words amounts per unit', () => {
+  it('fees carry the unit precision and separators', () => {
+    expect(describeRule({ type: 'per_order', amount: '1250' } as Parameters<typeof describeRule>[0], 'USD')).toBe('1,250.00 USD per order');
+    expect(describeRule({ type: 'per_customer', amount: '5000' } as Parameters<typeof describeRule>[0], 'JPY')).toBe('5,000 JPY per new customer');
   });
 });
