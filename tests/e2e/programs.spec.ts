@@ -56,7 +56,7 @@ test('a program with a scope and two rules; a rate change pays new orders while 
   const name = `Scoped referrals ${unique()}`;
   await owner.goto('/m/demo/programs');
   const create = owner.locator('form').filter({ has: owner.getByRole('button', { name: 'Create program' }) });
-  await create.getByLabel('Name').fill(name);
+  await create.getByLabel('Name', { exact: true }).fill(name);
   await create.getByLabel('Approval').selectOption({ label: 'Approve automatically' });
   await create.getByLabel('Reward rule').selectOption({ label: '% of one-time revenue' });
   await create.getByLabel('Percent or amount').fill('10');
@@ -131,6 +131,22 @@ test('a program with a scope and two rules; a rate change pays new orders while 
   await expect(owner.getByTestId('version-banner')).toContainText('Version 2 of 3');
   await expect(owner.getByTestId('terms-summary').first()).toContainText('10% of qualifying one-time revenue');
   await shot(owner, 'programs-version-2');
+
+  // archived: no join page, listed as archived; restored: both back
+  await owner.goto(programUrl);
+  await owner.getByRole('button', { name: 'Archive program' }).click();
+  await expect(owner.getByText(/is archived: it pays nothing on new events/)).toBeVisible();
+  expect((await fetch(`${baseURL}${joinHref}`)).status).toBe(404);
+  await owner.goto('/m/demo/programs');
+  await expect(owner.locator('section').filter({ has: owner.getByRole('link', { name, exact: true }) }).getByText('archived', { exact: true })).toBeVisible();
+  await shot(owner, 'programs-list-1440');
+  await owner.setViewportSize(NARROW);
+  await shot(owner, 'programs-list-390');
+  await owner.setViewportSize(WIDE);
+  await owner.goto(programUrl);
+  await owner.getByRole('button', { name: 'Restore program' }).click();
+  await expect(owner.getByText(/is active again/)).toBeVisible();
+  expect((await fetch(`${baseURL}${joinHref}`)).status).toBe(200);
 });
 
 test('finance reads a program page without the editor', async ({ browser }) => {
