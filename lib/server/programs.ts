@@ -36,12 +36,12 @@ export async function programUnitInfo(db: Executor, workspaceId: string, key: st
 }
 
 /** Fixed amounts must fit the unit (no cents of JPY, at most a custom unit's own decimals). */
-export function checkRuleAmounts(rules: readonly RewardRule[], unit: UnitInfo, field = 'rules') {
+export function checkRuleAmounts(rules: readonly RewardRule[], unit: UnitInfo, fieldOf: (index: number) => string = (i) => `rules.${i}.amount`) {
   const fields: Record<string, string> = {};
   rules.forEach((rule, i) => {
     if (!('amount' in rule)) return;
     if (new Decimal(rule.amount).decimalPlaces() > unit.precision) {
-      fields[`${field}.${i}.amount`] = unit.precision === 0 ? `${unit.key} amounts are whole numbers` : `${unit.key} allows at most ${unit.precision} decimals`;
+      fields[fieldOf(i)] = unit.precision === 0 ? `${unit.key} amounts are whole numbers` : `${unit.key} allows at most ${unit.precision} decimals`;
     }
   });
   if (Object.keys(fields).length) throw new AppError('invalid_input', 'An amount has more decimals than its unit allows.', fields);
@@ -52,7 +52,7 @@ export async function createProgram(db: Database, scope: MerchantScope, form: Pr
   return db.transaction(async (tx) => {
     const unit = await resolveProgramUnit(tx, scope.workspaceId, form.unit);
     const rules = [ruleFromForm(form)];
-    checkRuleAmounts(rules, unit, 'ruleValue');
+    checkRuleAmounts(rules, unit, () => 'ruleValue');
     // readable join URLs: "partners", then "partners-2", ...
     const base = slugify(form.name);
     let slug = base;

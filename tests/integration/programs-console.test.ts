@@ -132,6 +132,8 @@ describe('program versions', () => {
   it('creating a program records version 1; each change writes the next version with the full snapshot', async () => {
     signInAs(ownerA);
     expect(await createProgramAction(a.workspaceSlug, null, formOf({ name: `Agencies ${uniq()}`, category: 'agency', unit: 'usd', ruleType: 'per_customer', ruleValue: '50' }))).toMatchObject({ ok: true });
+    expect(await createProgramAction(a.workspaceSlug, null, formOf({ name: 'Cents', category: 'agency', unit: 'USD', ruleType: 'per_order', ruleValue: '1.001' }))).toMatchObject({ ok: false, fields: { ruleValue: 'USD allows at most 2 decimals' } });
+    expect(await createProgramAction(a.workspaceSlug, null, formOf({ name: 'Yen', category: 'agency', unit: 'JPY', ruleType: 'per_order', ruleValue: '100' }))).toMatchObject({ ok: false, fields: { unit: expect.stringContaining('FX rate for JPY') } });
     const [created] = await db.select().from(programs).where(and(eq(programs.workspaceId, a.scope.workspaceId), eq(programs.category, 'agency')));
     expect(created.version).toBe(1);
     expect((await versionsOf(created.id)).map((v) => [v.version, v.createdBy])).toEqual([[1, a.userId]]);
