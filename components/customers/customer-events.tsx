@@ -33,7 +33,7 @@ export function CustomerEvents({ events, eventHref }: { events: CustomerEventVie
               <td className="whitespace-nowrap py-1.5 pr-4">{e.occurredAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
               <td className="py-1.5 pr-4"><Link href={eventHref(e.id)} className="font-mono text-xs font-medium text-brand-700 hover:underline">{e.senderId}</Link></td>
               <td className="py-1.5 pr-4"><Badge tone={e.type === 'refund' ? 'amber' : 'blue'}>{e.type}</Badge>{e.status !== 'processed' ? <> <Badge tone="red">{e.status}</Badge></> : null}</td>
-              <td className="py-1.5 pr-4">{e.summary}</td>
+              <td className="whitespace-nowrap py-1.5 pr-4">{e.summary}</td>
               <td className="whitespace-nowrap py-1.5 pr-4 tabular-nums">{e.written.length ? e.written.map((w) => formatAmount(w.total, w.unit)).join(', ') : '—'}</td>
             </tr>
           ))}

@@ -47,7 +47,7 @@ export function ExplainSections({
                       <>
                         {' '}
                         <Link href={entryHref(line.entryId)} className="whitespace-nowrap font-medium text-brand-700 hover:underline">
-                          {entryLinkLabel}
+                          {line.entryLabel ?? entryLinkLabel}
                         </Link>
                       </>
                     ) : null}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { customers, events, ledgerEntries, orderCredits, orderRefunds, partners, programs } from '../schema';
 import type { Explanation } from '../../lib/engine';
@@ -88,13 +88,26 @@ export async function findEventDetail(db: Executor, workspaceId: string, eventId
     .select({ programId: orderCredits.programId, partnerId: orderCredits.partnerId, share: orderCredits.share, creditedRevenueBase: orderCredits.creditedRevenueBase })
     .from(orderCredits)
     .where(and(eq(orderCredits.workspaceId, workspaceId), eq(orderCredits.eventId, event.id)));
-  const order =
+  const orderRow =
     event.type === 'refund' && event.orderRef
       ? (await db
-          .select({ id: events.id, senderId: events.senderId, occurredAt: events.occurredAt })
+          .select({
+            id: events.id, senderId: events.senderId, occurredAt: events.occurredAt, payload: events.payload,
+            commissions: sql<number>`(select count(*)::int from ledger_entries le where le.workspace_id = ${workspaceId} and le.order_ref = ${event.orderRef} and le.kind = 'commission')`,
+          })
           .from(events)
-          .where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, event.orderRef), eq(events.type, 'order'))))[0] ?? null
-      : null;
+          .where(and(eq(events.workspaceId, workspaceId), eq(events.senderId, event.orderRef), eq(events.type, 'order'))))[0]
+      : undefined;
+  const [applied] =
+    event.type === 'refund'
+      ? await db.select({ amount: orderRefunds.appliedAmount, fraction: orderRefunds.fraction }).from(orderRefunds).where(and(eq(orderRefunds.workspaceId, workspaceId), eq(orderRefunds.eventId, event.id)))
+      : [];
+  const order = orderRow
+    ? {
+        id: orderRow.id, senderId: orderRow.senderId, occurredAt: orderRow.occurredAt, commissions: orderRow.commissions,
+        currency: orderRow.payload.type === 'order' ? orderRow.payload.data.currency : null, applied: applied ?? null,
+      }
+    : null;
   const refunds =
     event.type === 'order'
       ? await db

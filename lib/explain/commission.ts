@@ -1,9 +1,8 @@
-import { Decimal, type Json } from '../engine';
 import { explainAttribution } from './attribution';
 import { explainRevenue } from './revenue';
 import { appliedToWords, ruleWords, strategyWords } from './domain-words';
 import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
-import { exact, joinWords, list, money, nameOf, obj, plural, share, str, when } from './words';
+import { exact, joinWords, list, money, nameOf, obj, plural, sameNumber, share, str, when } from './words';
 
 /** "Order o-17 of customer c-9 on 3 Mar 2026, 14:05 UTC." */
 export function eventSentence(event: JsonObject | undefined): string | null {
@@ -46,14 +45,6 @@ function ruleSection(rule: JsonObject | undefined, computation: JsonObject | und
   return { key: 'rule', title: 'Rule, rate and rounding', lines };
 }
 
-function sameNumber(a: Json | undefined, b: Json | undefined): boolean {
-  try {
-    return new Decimal(str(a) ?? 'NaN').eq(new Decimal(str(b) ?? 'NaN'));
-  } catch {
-    return false;
-  }
-}
-
 /** §4.4 in words: which program of the group paid this partner on this event, and why. */
 export function explainGroup(group: JsonObject | undefined, ctx: ExplainContext, baseCurrency?: string): ExplainSection | null {
   if (!group) return null;
@@ -84,6 +75,10 @@ export function explainCommission(x: JsonObject, ctx: ExplainContext): ExplainSe
   const what: Line[] = [];
   const sentence = eventSentence(event);
   if (sentence) what.push({ text: sentence });
+  const holdDays = str(x.holdDays);
+  if (holdDays !== undefined) {
+    what.push({ text: holdDays === '0' ? 'The program has no hold: the entry was payable at once.' : `Held for ${plural(Number(holdDays), 'day')} after the event (the refund window), then payable.`, tone: 'muted' });
+  }
   if (what.length) sections.push({ key: 'event', title: 'What happened', lines: what });
   const attribution = explainAttribution(obj(x.attribution), ctx, programName);
   if (attribution) sections.push(attribution);
@@ -93,13 +88,5 @@ export function explainCommission(x: JsonObject, ctx: ExplainContext): ExplainSe
   if (rule) sections.push(rule);
   const group = explainGroup(obj(x.group), ctx, str(revenue?.baseCurrency));
   if (group) sections.push(group);
-  const holdDays = str(x.holdDays);
-  if (holdDays !== undefined) {
-    sections.push({
-      key: 'hold',
-      title: 'When it is paid',
-      lines: [{ text: holdDays === '0' ? 'The program has no hold: the entry is payable at once.' : `Held for ${plural(Number(holdDays), 'day')} after the event (the refund window), then payable.` }],
-    });
-  }
   return sections;
 }

@@ -1,10 +1,10 @@
 import { explainAttribution } from './attribution';
 import { explainGroup, eventSentence } from './commission';
-import { appliedToWords, refusalWords, ruleWords } from './domain-words';
+import { appliedToWords, refusalWords, ruleWords, strategyWords } from './domain-words';
 import { explainAdjustment, refundSentence } from './refund';
 import { explainRevenue } from './revenue';
 import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
-import { exact, joinWords, list, money, nameOf, obj, plural, share, str, when } from './words';
+import { exact, joinWords, list, money, nameOf, obj, plural, possessive, sameNumber, share, str, when } from './words';
 
 export interface EventEntryForExplain {
   id: string;
@@ -30,8 +30,14 @@ export interface EventForExplain {
   entries: EventEntryForExplain[];
   /** what an order credited each partner per program, rewarded or not (order_credits) */
   credits: { programId: string; partnerId: string; share: string }[];
-  /** a refund's order */
-  order?: { senderId: string; occurredAt: Date | string } | null;
+  /** a refund's order: its currency, how many rewards it paid, and what this refund applied */
+  order?: {
+    senderId: string;
+    occurredAt: Date | string;
+    currency?: string | null;
+    commissions?: number;
+    applied?: { amount: string; fraction: string } | null;
+  } | null;
   /** an order's later refunds, as applied */
   refunds?: { senderId: string; occurredAt: Date | string; appliedAmount: string }[];
   /**
@@ -87,7 +93,7 @@ function entryLine(e: EventEntryForExplain, ctx: ExplainContext): Line {
   const rule = obj(e.explanation.rule);
   const computation = obj(e.explanation.computation);
   const applied = appliedToWords(rule?.appliedTo, e.unit);
-  const rounding = computation && str(computation.exactTotal) !== str(computation.roundedTotal)
+  const rounding = computation && !sameNumber(computation.exactTotal, computation.roundedTotal)
     ? ` The rule’s total ${exact(computation.exactTotal, e.unit)} was rounded half-up to ${money(computation.roundedTotal, e.unit)}${str(computation.partnerShare) !== '1' ? ` and this partner’s ${share(computation.partnerShare)} taken by largest remainder` : ''}.`
     : '';
   const terms = rule ? ` by ${str(rule.source) === 'enrollment' ? 'its special terms' : 'the program’s rule'}: ${ruleWords(rule, e.unit)}${applied.startsWith('applied') ? `, ${applied}` : ''}.` : '.';
@@ -95,7 +101,24 @@ function entryLine(e: EventEntryForExplain, ctx: ExplainContext): Line {
 }
 
 /** One program's part of an order or milestone: who got credit, revenue, each entry, the group. */
-function programSection(programId: string, entries: EventEntryForExplain[], attribution: JsonObject | undefined, credits: EventForExplain['credits'], ctx: ExplainContext): ExplainSection {
+/** Group decisions written on any entry of the event that dropped this program for a partner. */
+function droppedBy(programId: string, partnerId: string, all: EventEntryForExplain[]): JsonObject | undefined {
+  for (const e of all) {
+    const group = obj(e.explanation.group);
+    const dropped = Array.isArray(group?.dropped) ? group.dropped : [];
+    if (group && str(group.partnerId) === partnerId && dropped.includes(programId)) return group;
+  }
+  return undefined;
+}
+
+function programSection(
+  programId: string,
+  entries: EventEntryForExplain[],
+  attribution: JsonObject | undefined,
+  credits: EventForExplain['credits'],
+  all: EventEntryForExplain[],
+  ctx: ExplainContext,
+): ExplainSection {
   const name = nameOf(ctx, programId, 'program');
   const lines: Line[] = [];
   const first = entries[0]?.explanation;
@@ -108,10 +131,18 @@ function programSection(programId: string, entries: EventEntryForExplain[], attr
   if (revenue) lines.push(...revenue.lines);
   if (first) {
     const version = str(first.programVersion);
-    if (version) lines.push({ text: `Computed with version ${version} of ${name}’s terms.`, tone: 'muted' });
+    if (version) lines.push({ text: `Computed with version ${version} of ${possessive(name)} terms.`, tone: 'muted' });
   }
   if (entries.length) lines.push(...entries.map((e) => entryLine(e, ctx)));
-  else if (credits.length) lines.push({ text: 'No rule of the program paid anything on this event (no qualifying line, a one-off reward already used, or a zero amount after rounding).', tone: 'muted' });
+  for (const c of credits) {
+    if (entries.some((e) => e.partnerId === c.partnerId)) continue;
+    const group = droppedBy(programId, c.partnerId, all);
+    lines.push(
+      group
+        ? { text: `${nameOf(ctx, c.partnerId, 'partner')} is paid nothing here: ${nameOf(ctx, group.groupId, 'group')} pays through ${nameOf(ctx, group.paidBy, 'program')} instead, since ${strategyWords(group.strategy)}.`, tone: 'refused' }
+        : { text: `${nameOf(ctx, c.partnerId, 'partner')} is paid nothing here: no rule of the program gave an amount (no qualifying line, a one-off reward already used, or zero after rounding).`, tone: 'muted' },
+    );
+  }
   const seen = new Set<string>();
   for (const e of entries) {
     const group = obj(e.explanation.group);
@@ -133,7 +164,8 @@ function summary(ev: EventForExplain): Line[] {
   } else if (ev.type === 'milestone') {
     lines.push({ text: `Milestone “${str(ev.data.name)}” of ${customer} on ${when(ev.occurredAt)}.` });
   } else {
-    lines.push({ text: `Refund ${ev.senderId} of order ${str(ev.data.orderId)} on ${when(ev.occurredAt)}${str(ev.data.amount) ? `, for ${str(ev.data.amount)}` : ', for the whole order'}.` });
+    const amount = str(ev.data.amount);
+    lines.push({ text: `Refund ${ev.senderId} of order ${str(ev.data.orderId)} on ${when(ev.occurredAt)}, ${amount ? `for ${money(amount, ev.order?.currency ?? undefined)}` : 'for the whole order'}.` });
   }
   if (ev.status !== 'processed') {
     lines.push({ text: `Status: ${ev.status}${ev.errorCode ? ` (${ev.errorCode})` : ''}; nothing was computed from it.`, tone: 'refused' });
@@ -159,16 +191,27 @@ export function explainEvent(ev: EventForExplain, ctx: ExplainContext): ExplainS
 
   if (ev.type === 'refund') {
     const lines: Line[] = [];
+    const currency = ev.order?.currency ?? undefined;
     if (ev.order) lines.push({ text: `It refunds order ${ev.order.senderId} of ${when(ev.order.occurredAt)}.` });
     const firstRefund = obj(ev.entries[0]?.explanation.refund);
-    if (firstRefund) lines.push({ text: refundSentence(firstRefund) });
+    if (firstRefund) lines.push({ text: refundSentence(firstRefund, currency) });
+    else if (ev.order?.applied) {
+      lines.push({ text: `${money(ev.order.applied.amount, currency)} of the order was applied, ${share(ev.order.applied.fraction)} of its total (a refund never goes beyond what is left).` });
+    }
     for (const e of ev.entries) {
       const [section] = explainAdjustment(e.explanation, { ...ctx, unit: e.unit });
       const program = nameOf(ctx, e.programId, 'program');
       lines.push({ text: `${e.kind === 'clawback' ? 'Clawback' : 'Reversal'} of ${money(e.amount, e.unit)} for ${nameOf(ctx, e.partnerId, 'partner')} in ${program} (${e.rule?.replaceAll('_', ' ') ?? 'reward'}):`, tone: 'refused', entryId: e.id });
       lines.push(...(section?.lines.slice(1) ?? []));
     }
-    if (ev.entries.length === 0) lines.push({ text: 'Nothing was reversed: no share-based reward of the order was left to reduce, flat fees wait for a full refund, and milestone rewards are never reversed.', tone: 'muted' });
+    if (ev.entries.length === 0) {
+      lines.push({
+        text: ev.order && ev.order.commissions === 0
+          ? 'The order paid no reward, so there was nothing to reverse.'
+          : 'Nothing was reversed: no revenue share of the order was left to reduce, flat fees are reversed only by a full refund, and milestone rewards never are.',
+        tone: 'muted',
+      });
+    }
     sections.push({ key: 'refund', title: 'What the refund reversed', lines });
     return sections;
   }
@@ -187,7 +230,7 @@ export function explainEvent(ev: EventForExplain, ctx: ExplainContext): ExplainS
     const credits = ev.credits.filter((c) => c.programId === programId);
     const attribution = accounts.get(programId);
     if (!entries.length && !credits.length && str(attribution?.source) === 'none' && !list(attribution?.refused).length && !list(attribution?.touches).length) continue;
-    sections.push(programSection(programId, entries, attribution, credits, ctx));
+    sections.push(programSection(programId, entries, attribution, credits, ev.entries, ctx));
   }
   if (programIds.length === 0) {
     sections.push({

@@ -3,8 +3,9 @@ import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
 import { money, number, obj, share, str, when } from './words';
 
 /** The refund itself: how much of the order it returned, and how much is refunded so far. */
-export function refundSentence(refund: JsonObject): string {
-  return `Refund ${str(refund.id)} on ${when(refund.at)} returned ${number(refund.amount)} of the order’s ${number(refund.orderTotal)}; ${number(refund.refundedTotal)} is refunded so far, ${share(refund.fraction)} of the order.`;
+export function refundSentence(refund: JsonObject, currency?: string): string {
+  const amount = (v: JsonObject[string]) => (currency ? money(v, currency) : number(v));
+  return `Refund ${str(refund.id)} on ${when(refund.at)} returned ${amount(refund.amount)} of the order’s ${amount(refund.orderTotal)}; ${amount(refund.refundedTotal)} is refunded so far, ${share(refund.fraction)} of the order.`;
 }
 
 /**
@@ -28,7 +29,7 @@ export function explainAdjustment(x: JsonObject, ctx: ExplainContext): ExplainSe
   }
   const before = str(x.alreadyReversed);
   if (before && !new Decimal(before).isZero()) lines.push({ text: `Earlier refunds already reversed ${money(before, unit)} of it.`, tone: 'muted' });
-  lines.push({ text: `This entry takes back what is needed to leave ${money(x.remainingAfter, unit)} of the original ${money(original.amount, unit)}.`, entryId: str(original.entryId) });
+  lines.push({ text: `This entry takes back what is needed to leave ${money(x.remainingAfter, unit)} of the original ${money(original.amount, unit)}.`, entryId: str(original.entryId), entryLabel: 'The original entry' });
   lines.push(
     original.inPayout
       ? { text: 'The original was already in a payout, so this is a clawback: payable at the refund time, it reduces the partner’s next payout.', tone: 'refused' }

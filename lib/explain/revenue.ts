@@ -1,5 +1,5 @@
 import type { ExplainSection, JsonObject, Line } from './types';
-import { exact, plural, str } from './words';
+import { exact, plural, possessive, str } from './words';
 
 /**
  * Revenue and FX in words (§4.5): the lines in the program's scope, the rate from the order's
@@ -14,8 +14,8 @@ export function explainRevenue(revenue: JsonObject | undefined, programName: str
   const count = Number(str(revenue.qualifyingLines) ?? 0);
   lines.push({
     text: count === 0
-      ? `No line of the order is in ${programName}’s scope, so revenue-based rules pay nothing.`
-      : `${plural(count, 'line')} of the order ${count === 1 ? 'is' : 'are'} in ${programName}’s scope: ${exact(revenue.qualifying, currency)} of qualifying revenue.`,
+      ? `No line of the order is in ${possessive(programName)} scope, so revenue-based rules pay nothing.`
+      : `${plural(count, 'line')} of the order ${count === 1 ? 'is' : 'are'} in ${possessive(programName)} scope: ${exact(revenue.qualifying, currency)} of qualifying revenue.`,
   });
   if (count > 0 && currency !== base) {
     lines.push({ text: `At the rate in force at the order’s time, 1 ${currency} = ${str(revenue.fxRateToBase)} ${base}, so that is ${exact(revenue.qualifyingBase, base)} in the base currency.` });

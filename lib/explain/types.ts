@@ -9,6 +9,8 @@ export interface Line {
   tone?: 'refused' | 'good' | 'muted';
   /** a ledger entry the sentence is about (a reversal's original), for the page to link */
   entryId?: string;
+  /** the link's words when not the page's default ("Why?") */
+  entryLabel?: string;
 }
 
 export interface ExplainSection {

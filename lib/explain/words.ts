@@ -46,7 +46,8 @@ export function share(value: Json | undefined): string {
 export function money(amount: Json | undefined, unit?: string): string {
   const text = str(amount);
   if (text === undefined) return 'an unknown amount';
-  return unit ? formatAmount(text, unit) : formatNumber(text);
+  // without its unit an amount keeps the decimals it was stored with ("500.00", not "500")
+  return unit ? formatAmount(text, unit) : exact(text);
 }
 
 /**
@@ -74,6 +75,18 @@ const fallback: Record<Kind, string> = { partner: 'a partner', program: 'a progr
 export function nameOf(ctx: ExplainContext, id: Json | undefined, kind: Kind): string {
   return typeof id === 'string' ? (ctx.names[id] ?? fallback[kind]) : fallback[kind];
 }
+
+/** Whether two decimal strings are the same number ("50" and "50.00"). */
+export function sameNumber(a: Json | undefined, b: Json | undefined): boolean {
+  try {
+    return new Decimal(str(a) ?? 'NaN').eq(new Decimal(str(b) ?? 'NaN'));
+  } catch {
+    return false;
+  }
+}
+
+/** "Gold’s", "Customer referrals’". */
+export const possessive = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}’s`);
 
 /** "Ada", "Ada and Ben", "Ada, Ben and Cy". */
 export function joinWords(items: string[]): string {

@@ -246,6 +246,17 @@ describe('plain words for real explanations', () => {
     expect(bonus.words).toContain('g (this entry): 1,725, above the goal — bonus 294.87 USD.');
     expect(bonus.words).toContain('t: 800, not above the goal — no bonus.');
 
+    // the order's page: silver credited g too, but the group paid through gold
+    const orderPage = (await findEventDetail(run.sdb, run.ws, o1.eventId!))!;
+    const { partnerNames, otherNames } = await namesForIds(run.sdb, run.ws, [...idsIn(orderPage.entries.map((e) => e.explanation)), ...orderPage.credits.flatMap((c) => [c.programId, c.partnerId])]);
+    const orderWords = text(explainEvent({
+      type: 'order', senderId: 'o1', occurredAt: orderPage.event.occurredAt, status: 'processed', errorCode: null,
+      data: orderPage.event.payload.data as unknown as JsonObject, customer: { externalId: 'c1', email: null }, credits: orderPage.credits, refunds: orderPage.refunds,
+      entries: orderPage.entries.map((e) => ({ ...e, explanation: e.explanation as JsonObject })),
+    }, { names: { ...partnerNames, ...otherNames } }));
+    expect(orderWords).toContain('g is paid nothing here: tiers pays through gold instead, since the best-ranked program pays (rank 1 is the top tier).');
+    expect(orderWords).toContain('Refund refund-6 on 1 Mar 2026, 00:00 UTC returned 575.00 USD.');
+
     // the refund's event page says what it reversed
     const detail = (await findEventDetail(run.sdb, run.ws, reversal.eventId!))!;
     const page = text(explainEvent({
@@ -255,6 +266,7 @@ describe('plain words for real explanations', () => {
     }, { names: { [reversal.partnerId]: 'g', [reversal.programId!]: 'gold' } }));
     expect(page).toContain('It refunds order o1 of 10 Jan 2026, 00:00 UTC.');
     expect(page).toContain('Reversal of -100.00 USD for g in gold (one time share):');
+    expect(page).toContain('returned 575.00 USD of the order’s 2,300.00 USD; 575.00 USD is refunded so far, 25% of the order.');
   });
 
   it('a scenario’s manual binding (no member, no reason) still reads as one', async () => {

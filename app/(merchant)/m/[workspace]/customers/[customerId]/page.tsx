@@ -50,12 +50,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ works
   });
   const eventViews: CustomerEventView[] = events.map((e) => ({ ...e, summary: eventSummary(e.payload) }));
   const base = `/m/${scope.workspaceSlug}`;
+  const firstEvent = events.length ? events[events.length - 1].occurredAt : null;
   return (
     <>
       <Link href={`${base}/customers`} className="text-sm text-brand-700">← Customers</Link>
       <PageHeader
         title={`Customer ${customer.externalId}`}
-        description={`${customer.email ?? 'no email known'} · first seen ${customer.createdAt.toISOString().slice(0, 10)} · ${visits.visitors.length} visitor id${visits.visitors.length === 1 ? '' : 's'}`}
+        description={`${customer.email ?? 'no email known'} · ${firstEvent ? `first event ${firstEvent.toISOString().slice(0, 10)}` : `recorded ${customer.createdAt.toISOString().slice(0, 10)}`} · ${visits.visitors.length} visitor id${visits.visitors.length === 1 ? '' : 's'}`}
         action={entryCount > 0 ? <Link href={`${base}/ledger?customer=${customer.id}`} className="text-sm font-medium text-brand-700 hover:underline">{entryCount} ledger entr{entryCount === 1 ? 'y' : 'ies'} →</Link> : undefined}
       />
       <ReadOnlyNotice role={scope.role} />

@@ -25,7 +25,9 @@ export default async function EventPage({ params }: { params: Promise<{ workspac
   const base = `/m/${scope.workspaceSlug}`;
   const ids = [...idsIn(entries.map((e) => e.explanation)), ...credits.flatMap((c) => [c.partnerId, c.programId])];
   const { partnerNames, otherNames } = await namesForIds(db, scope.workspaceId, ids);
-  const names = { ...partnerNames, ...otherNames };
+  // a refund's explanations name no partner or program: the entries' own rows do
+  const entryNames = Object.fromEntries(entries.flatMap((e) => [[e.partnerId, e.partnerName], ...(e.programId && e.programName ? [[e.programId, e.programName]] : [])]));
+  const names = { ...entryNames, ...partnerNames, ...otherNames };
   const data = (event.payload.data ?? {}) as unknown as JsonObject;
   const sections = explainEvent(
     {
