@@ -6,6 +6,7 @@ import { financeAndViewer, formOf, type SessionUser } from '../helpers/actions';
 import { insertEnrollment, insertPartner } from '../../db/queries/partners';
 import { findJoinableProgram } from '../../db/queries/programs';
 import { lockProgramVersions } from '../../db/queries/program-versions';
+import { scopeSuggestions } from '../../db/queries/scope-suggestions';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { eventSchema } from '../../lib/validation/events';
 import { enrollments, ledgerEntries, links, programs, programVersions } from '../../db/schema';
@@ -228,6 +229,11 @@ describe('a change applies to events received after it; older entries keep their
     release();
     expect(await ingestion).toBe(1);
     expect(await edit).toMatchObject({ ok: true, message: expect.stringContaining('version 2') });
+  });
+
+  it("the scope editor suggests the products the workspace's orders named, and only its own", async () => {
+    expect((await scopeSuggestions(db, b.scope.workspaceId)).products).toEqual(['addon', 'other', 'pro']);
+    expect(await scopeSuggestions(db, a.scope.workspaceId)).toEqual({ products: [], plans: [], categories: [] });
   });
 
   it("special terms replace the program's rules for one partner; following the program again restores them", async () => {
