@@ -24,7 +24,7 @@ export function LinksSection({ links }: { links: PartnerLinkRow[] }) {
       {links.length === 0 ? (
         <p className="text-sm text-slate-500">No tracked link yet; the partner creates them in the portal.</p>
       ) : (
-        <div className="-mx-5 overflow-x-auto">
+        <div className="relative -mx-5 overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -69,43 +69,45 @@ function sharePercent(share: string): string {
 /** Customers bound to the partner, with its share of each binding and how it was made. */
 export function CustomersSection({ workspaceSlug, customers, total }: { workspaceSlug: string; customers: PartnerCustomerRow[]; total: number }) {
   return (
-    <Card title={`Customers (${formatNumber(total)})`}>
-      {customers.length === 0 ? (
-        <p className="text-sm text-slate-500">No customer is bound to this partner yet.</p>
-      ) : (
-        <>
-          <div className="-mx-5 overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-slate-600">
-                <tr>
-                  <th scope="col" className={th}>Customer</th>
-                  <th scope="col" className={th}>Program</th>
-                  <th scope="col" className={th}>Share</th>
-                  <th scope="col" className={th}>Bound</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {customers.map((c) => (
-                  <tr key={`${c.customerId}-${c.programName}`}>
-                    <td className={td}>
-                      <Link href={`/m/${workspaceSlug}/customers/${c.customerId}`} className="text-brand-700 hover:underline">
-                        <code className="text-xs">{c.externalId}</code>
-                      </Link>
-                      {c.email ? <span className="block break-all text-xs text-slate-500">{c.email}</span> : null}
-                    </td>
-                    <td className={td}>{c.programName}</td>
-                    <td className={`${td} tabular-nums`}>{sharePercent(c.share)}</td>
-                    <td className={`${td} whitespace-nowrap`}>
-                      {formatDate(c.boundAt)} <span className="text-xs text-slate-500">{c.source === 'manual' ? 'by hand' : 'by an order'}</span>
-                    </td>
+    <div data-testid="partner-customers">
+      <Card title={`Customers (${formatNumber(total)})`}>
+        {customers.length === 0 ? (
+          <p className="text-sm text-slate-500">No customer is bound to this partner yet.</p>
+        ) : (
+          <>
+            <div className="relative -mx-5 overflow-x-auto">
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <thead className="bg-slate-50 text-left text-slate-600">
+                  <tr>
+                    <th scope="col" className={th}>Customer</th>
+                    <th scope="col" className={th}>Program</th>
+                    <th scope="col" className={th}>Share</th>
+                    <th scope="col" className={th}>Bound</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {total > customers.length ? <p className="mt-3 text-xs text-slate-500">The {customers.length} most recent of {formatNumber(total)}.</p> : null}
-        </>
-      )}
-    </Card>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {customers.map((c) => (
+                    <tr key={`${c.customerId}-${c.programName}`}>
+                      <td className={td}>
+                        <Link href={`/m/${workspaceSlug}/customers/${c.customerId}`} className="text-brand-700 hover:underline">
+                          <code className="text-xs">{c.externalId}</code>
+                        </Link>
+                        {c.email ? <span className="block break-all text-xs text-slate-500">{c.email}</span> : null}
+                      </td>
+                      <td className={td}>{c.programName}</td>
+                      <td className={`${td} tabular-nums`}>{sharePercent(c.share)}</td>
+                      <td className={`${td} whitespace-nowrap`}>
+                        {formatDate(c.boundAt)} <span className="text-xs text-slate-500">{c.source === 'manual' ? 'by hand' : 'by an order'}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {total > customers.length ? <p className="mt-3 text-xs text-slate-500">The {customers.length} most recent of {formatNumber(total)}.</p> : null}
+          </>
+        )}
+      </Card>
+    </div>
   );
 }

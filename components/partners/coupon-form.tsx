@@ -21,7 +21,7 @@ export function CouponForm({ workspaceSlug, partnerId, programs }: { workspaceSl
   return (
     <ActionForm action={action} submitLabel="Create coupon" pendingLabel="Creating…" className="flex flex-col gap-3 sm:items-start">
       {(f) => (
-        <div className="grid w-full gap-3 sm:grid-cols-3">
+        <div className="grid w-full grid-cols-1 gap-3 sm:grid-cols-3">
           <SelectField
             label="Coupon program"
             name="programId"

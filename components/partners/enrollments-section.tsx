@@ -58,12 +58,12 @@ export function EnrollmentsSection({
                   </ul>
                 </div>
                 {canManage ? (
-                  <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-                    <div className="rounded-md border border-slate-200 p-3">
+                  <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+                    <div className="min-w-0 rounded-md border border-slate-200 p-3">
                       <p className="mb-2 text-sm font-medium text-slate-700">Decision</p>
                       <EnrollmentDecision workspaceSlug={workspaceSlug} enrollmentId={e.enrollmentId} status={e.status} programName={e.programName} />
                     </div>
-                    <details className="rounded-md border border-slate-200 p-3" open={special}>
+                    <details className="min-w-0 rounded-md border border-slate-200 p-3" open={special}>
                       <summary className="cursor-pointer text-sm font-medium text-slate-700">Edit terms for this partner</summary>
                       <div className="mt-3">
                         <EnrollmentTermsForm workspaceSlug={workspaceSlug} enrollmentId={e.enrollmentId} unit={e.programUnit} rules={e.rules} programRules={e.programRules} />

@@ -21,7 +21,7 @@ export function PartnerFilters({
   const active = Boolean(values.q || values.status || values.program || values.category);
   return (
     <form className="mb-4 flex flex-wrap items-center gap-2" action={basePath}>
-      <input name="q" defaultValue={values.q} placeholder="Search name or email" aria-label="Search name or email" className={`${control} min-w-0 flex-1 px-3 sm:max-w-xs sm:flex-none`} />
+      <input name="q" defaultValue={values.q} placeholder="Search name or email" aria-label="Search name or email" className={`${control} w-full px-3 sm:w-64`} />
       <select name="status" defaultValue={values.status ?? ''} aria-label="Status" className={control}>
         <option value="">All statuses</option>
         {ENROLLMENT_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}

@@ -49,12 +49,14 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
         <Link href={`${base}/${r.id}`} className="font-medium text-brand-700 hover:underline">
           {r.name}
           {r.company ? <span className="block text-xs font-normal text-slate-500">{r.company}</span> : null}
+          {/* narrow screens: the email under the name instead of its own column */}
+          <span className="block break-words text-xs font-normal text-slate-500 sm:hidden">{r.email}</span>
         </Link>
       ),
     },
-    { key: 'email', header: 'Email', sortKey: 'email', cell: (r) => <span className="break-all">{r.email}</span> },
+    { key: 'email', header: 'Email', sortKey: 'email', className: 'hidden sm:table-cell', cell: (r) => <span className="break-words">{r.email}</span> },
     { key: 'programs', header: 'Programs', cell: (r) => <ProgramTags programs={r.programs} /> },
-    { key: 'createdAt', header: 'Since', sortKey: 'createdAt', cell: (r) => <span className="whitespace-nowrap">{formatDate(r.createdAt)}</span> },
+    { key: 'createdAt', header: 'Since', sortKey: 'createdAt', className: 'hidden md:table-cell', cell: (r) => <span className="whitespace-nowrap">{formatDate(r.createdAt)}</span> },
     ...(canManage
       ? [{
           key: 'decide',
@@ -87,7 +89,7 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
       />
       <ReadOnlyNotice role={scope.role} />
       <PartnerFilters basePath={base} values={{ q, status, program: programId, category }} programs={programs.map((p) => ({ id: p.id, name: p.name }))} />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <ServerTable
           rows={rows}
           total={total}
