@@ -28,11 +28,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
   return (
     <>
       <PageHeader title="Overview" description="Your partner programs at a glance." />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {tiles.map((t) => (
-          <Link key={t.label} href={t.href} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-500">
+          <Link key={t.label} href={t.href} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500 sm:p-5">
             <p className="text-sm text-slate-500">{t.label}</p>
-            <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={`count-${t.label}`}>{formatNumber(t.value)}</p>
+            <p className="mt-1 text-2xl font-semibold tabular-nums sm:text-3xl" data-testid={`count-${t.label}`}>{formatNumber(t.value)}</p>
           </Link>
         ))}
       </div>
