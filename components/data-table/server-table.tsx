@@ -52,7 +52,7 @@ export function ServerTable<Row>({
   if (total === 0) return <>{empty}</>;
   const pages = Math.max(1, Math.ceil(total / state.pageSize));
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50">
           <tr>

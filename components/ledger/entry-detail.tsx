@@ -5,6 +5,7 @@ import { entryStatus } from './ledger-table';
 import type { findEntry } from '@/db/queries/ledger-list';
 import { rewardRuleSchema } from '@/lib/validation/program';
 import { ruleSentence } from '@/lib/format-terms';
+import { formatAmount } from '@/lib/format';
 
 type Entry = NonNullable<Awaited<ReturnType<typeof findEntry>>>;
 
@@ -38,7 +39,7 @@ export function EntryDetail({ entry, names, backHref, programsHref }: { entry: E
     <>
       <Link href={backHref} className="text-sm text-brand-700">← Ledger</Link>
       <PageHeader
-        title={`${entry.amount} ${entry.unit}`}
+        title={formatAmount(entry.amount, entry.unit)}
         description={`${entry.kind} for ${entry.partnerName} · ${entry.programName ?? `${entry.poolName} ${entry.poolPeriod}`} · recorded ${entry.createdAt?.toISOString().slice(0, 10)} · payable from ${entry.payableAt?.toISOString().slice(0, 10)}`}
         action={<Badge tone={status === 'paid' ? 'blue' : status === 'payable' ? 'green' : 'amber'}>{status}</Badge>}
       />
