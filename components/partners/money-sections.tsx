@@ -82,12 +82,10 @@ export function EntriesSection({
   return (
     <section aria-labelledby="partner-ledger">
       <h2 id="partner-ledger" className="mb-3 text-sm font-semibold text-slate-800">Ledger entries</h2>
-      <div className="relative overflow-x-auto">
-        <ServerTable
-          rows={rows} total={total} columns={columns} state={state} basePath={basePath} rowKey={(r) => r.id}
-          empty={<p className="rounded-lg border border-dashed border-slate-300 bg-white px-5 py-6 text-sm text-slate-500">No ledger entry for this partner yet.</p>}
-        />
-      </div>
+      <ServerTable
+        rows={rows} total={total} columns={columns} state={state} basePath={basePath} rowKey={(r) => r.id}
+        empty={<p className="rounded-lg border border-dashed border-slate-300 bg-white px-5 py-6 text-sm text-slate-500">No ledger entry for this partner yet.</p>}
+      />
     </section>
   );
 }

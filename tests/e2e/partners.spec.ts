@@ -145,7 +145,32 @@ test('special terms and a coupon for one partner; an order with the coupon pays 
   expect(later.body.entries).toEqual([]);
 });
 
-test('an application is rejected with a reason the partner reads; finance sees the page read-only', async ({ browser }) => {
+test('a suspension with a reason is read by the partner in the portal, and is gone once reinstated', async ({ browser }) => {
+  const owner = await signedIn(browser, 'owner@demo.test');
+  await owner.goto('/m/demo/partners?q=partner%40demo.test');
+  await owner.getByRole('link', { name: /Pat Partner/ }).click();
+  const patAgency = owner.getByTestId('enrollment-Agency partners');
+  const reason = 'Paused while we review last month’s traffic.';
+  await patAgency.getByLabel('Reason (optional, shown to the partner)').fill(reason);
+  await patAgency.getByRole('button', { name: 'Suspend' }).click();
+  await expect(patAgency.getByRole('status')).toContainText('Enrollment suspended.');
+  await expect(patAgency.getByLabel('Reason (optional, shown to the partner)')).toHaveValue('');
+
+  const partner = await signedIn(browser, 'partner@demo.test', 390);
+  await partner.goto('/p');
+  const row = partner.getByRole('row').filter({ hasText: 'Agency partners' });
+  await expect(row).toContainText('suspended');
+  await expect(row.getByTestId('enrollment-reason')).toHaveText(reason);
+  await shot(partner, 'partners-portal-reason-390');
+
+  // reinstated: the newest decision carries no reason, so the portal shows none
+  await patAgency.getByRole('button', { name: 'Reinstate' }).click();
+  await expect(patAgency.getByRole('status')).toContainText('Enrollment approved.');
+  await partner.reload();
+  await expect(partner.getByRole('row').filter({ hasText: 'Agency partners' }).getByTestId('enrollment-reason')).toHaveCount(0);
+});
+
+test('an application is rejected with a reason shown on the partner page; finance sees the page read-only', async ({ browser }) => {
   const owner = await signedIn(browser, 'owner@demo.test');
   await owner.goto('/m/demo/partners?status=pending');
   await owner.getByRole('link', { name: /Ana Lopez/ }).click();

@@ -89,24 +89,22 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
       />
       <ReadOnlyNotice role={scope.role} />
       <PartnerFilters basePath={base} values={{ q, status, program: programId, category }} programs={programs.map((p) => ({ id: p.id, name: p.name }))} />
-      <div className="relative overflow-x-auto">
-        <ServerTable
-          rows={rows}
-          total={total}
-          columns={columns}
-          state={state}
-          basePath={base}
-          params={{ q, status, program: programId, category }}
-          rowKey={(r) => r.id}
-          empty={
-            q || status || programId || category ? (
-              <EmptyState title="No partner matches these filters" action={<Link href={base} className="text-sm text-brand-700">Clear the filters</Link>} />
-            ) : (
-              <EmptyState title="No partners yet">Share a program&apos;s join page; applications appear here.</EmptyState>
-            )
-          }
-        />
-      </div>
+      <ServerTable
+        rows={rows}
+        total={total}
+        columns={columns}
+        state={state}
+        basePath={base}
+        params={{ q, status, program: programId, category }}
+        rowKey={(r) => r.id}
+        empty={
+          q || status || programId || category ? (
+            <EmptyState title="No partner matches these filters" action={<Link href={base} className="text-sm text-brand-700">Clear the filters</Link>} />
+          ) : (
+            <EmptyState title="No partners yet">Share a program&apos;s join page; applications appear here.</EmptyState>
+          )
+        }
+      />
     </>
   );
 }
