@@ -1,7 +1,7 @@
 import type { Json } from '../engine';
 import { modelWords, refusalWords, signalWords } from './domain-words';
 import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
-import { day, list, nameOf, obj, share, str, when } from './words';
+import { cap, day, list, nameOf, obj, share, str, when } from './words';
 
 /** "bound by hand on 3 Mar 2026 by owner@demo.test: “signed at the trade fair”" */
 export function manualBindingWords(boundAt: Json | undefined, manual: JsonObject | undefined): string {
@@ -11,7 +11,7 @@ export function manualBindingWords(boundAt: Json | undefined, manual: JsonObject
 }
 
 function sharesLines(shares: JsonObject[], ctx: ExplainContext): Line[] {
-  return shares.map((s) => ({ text: `${nameOf(ctx, s.partnerId, 'partner')}: ${share(s.share)} of the credit.`, tone: 'good' as const }));
+  return shares.map((s) => ({ text: cap(`${nameOf(ctx, s.partnerId, 'partner')}: ${share(s.share)} of the credit.`), tone: 'good' as const }));
 }
 
 /**
@@ -32,9 +32,9 @@ export function explainAttribution(attribution: JsonObject | undefined, ctx: Exp
     });
     lines.push(...sharesLines(list(attribution.shares), ctx));
     for (const u of list(attribution.unpaid)) {
-      lines.push({ text: `${nameOf(ctx, u.partnerId, 'partner')} keeps a share of the binding but is not paid it on this event: ${refusalWords(u.reason)}.`, tone: 'refused' });
+      lines.push({ text: cap(`${nameOf(ctx, u.partnerId, 'partner')} keeps a share of the binding but is not paid it on this event: ${refusalWords(u.reason)}.`), tone: 'refused' });
     }
-    return { key: 'attribution', title: 'Who gets credit', lines };
+    return { key: 'attribution', title: 'Attribution: who gets credit', lines };
   }
 
   const touches = list(attribution.touches);
@@ -56,5 +56,5 @@ export function explainAttribution(attribution: JsonObject | undefined, ctx: Exp
     lines.push(...sharesLines(list(attribution.shares), ctx));
     lines.push({ text: `This first credit binds the customer to ${programName}: later events reuse these shares.`, tone: 'muted' });
   }
-  return { key: 'attribution', title: 'Who gets credit', lines };
+  return { key: 'attribution', title: 'Attribution: who gets credit', lines };
 }

@@ -1,7 +1,7 @@
 import { Decimal } from '../engine';
 import { metricWords } from './domain-words';
 import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
-import { day, list, money, nameOf, number, obj, share, str } from './words';
+import { cap, day, list, money, nameOf, number, obj, share, str } from './words';
 
 /** The period's first and last day: the stored end is the exclusive start of the next period. */
 function periodWords(pool: JsonObject): string {
@@ -46,7 +46,7 @@ export function explainBonus(x: JsonObject, ctx: ExplainContext, partnerId?: str
   lines.push({ text: 'Shares are rounded with the largest-remainder method (ties: larger metric, then earlier enrollment), so the bonuses add up to the pool amount exactly.', tone: 'muted' });
 
   const standings: Line[] = list(x.standings).map((s) => {
-    const who = nameOf(ctx, s.partnerId, 'partner');
+    const who = cap(nameOf(ctx, s.partnerId, 'partner'));
     const me = partnerId && str(s.partnerId) === partnerId ? ' (this entry)' : '';
     return s.qualified
       ? { text: `${who}${me}: ${number(s.metric)}, above the goal — bonus ${money(s.bonus, unit)}.`, tone: 'good' as const }

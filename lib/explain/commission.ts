@@ -42,7 +42,7 @@ function ruleSection(rule: JsonObject | undefined, computation: JsonObject | und
       lines.push({ text: 'Paid in full to this partner.' });
     }
   }
-  return { key: 'rule', title: 'Rule, rate and rounding', lines };
+  return { key: 'rule', title: 'Rule and rounding', lines };
 }
 
 /** §4.4 in words: which program of the group paid this partner on this event, and why. */

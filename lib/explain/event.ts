@@ -4,7 +4,7 @@ import { appliedToWords, refusalWords, ruleWords, strategyWords } from './domain
 import { explainAdjustment, refundSentence } from './refund';
 import { explainRevenue } from './revenue';
 import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
-import { exact, joinWords, list, money, nameOf, obj, plural, possessive, sameNumber, share, str, when } from './words';
+import { cap, exact, joinWords, list, money, nameOf, obj, plural, possessive, sameNumber, share, str, when } from './words';
 
 export interface EventEntryForExplain {
   id: string;
@@ -89,7 +89,7 @@ function signalLines(data: JsonObject, accounts: Map<string, JsonObject>, ctx: E
 }
 
 function entryLine(e: EventEntryForExplain, ctx: ExplainContext): Line {
-  const who = nameOf(ctx, e.partnerId, 'partner');
+  const who = cap(nameOf(ctx, e.partnerId, 'partner'));
   const rule = obj(e.explanation.rule);
   const computation = obj(e.explanation.computation);
   const applied = appliedToWords(rule?.appliedTo, e.unit);
@@ -139,8 +139,8 @@ function programSection(
     const group = droppedBy(programId, c.partnerId, all);
     lines.push(
       group
-        ? { text: `${nameOf(ctx, c.partnerId, 'partner')} is paid nothing here: ${nameOf(ctx, group.groupId, 'group')} pays through ${nameOf(ctx, group.paidBy, 'program')} instead, since ${strategyWords(group.strategy)}.`, tone: 'refused' }
-        : { text: `${nameOf(ctx, c.partnerId, 'partner')} is paid nothing here: no rule of the program gave an amount (no qualifying line, a one-off reward already used, or zero after rounding).`, tone: 'muted' },
+        ? { text: `${cap(nameOf(ctx, c.partnerId, 'partner'))} is paid nothing here: ${nameOf(ctx, group.groupId, 'group')} pays through ${nameOf(ctx, group.paidBy, 'program')} instead, since ${strategyWords(group.strategy)}.`, tone: 'refused' }
+        : { text: `${cap(nameOf(ctx, c.partnerId, 'partner'))} is paid nothing here: no rule of the program gave an amount (no qualifying line, a one-off reward already used, or zero after rounding).`, tone: 'muted' },
     );
   }
   const seen = new Set<string>();

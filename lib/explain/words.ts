@@ -88,6 +88,9 @@ export function sameNumber(a: Json | undefined, b: Json | undefined): boolean {
 /** "Gold’s", "Customer referrals’". */
 export const possessive = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}’s`);
 
+/** A sentence that starts with a name the portal may have replaced by "you" or "another partner". */
+export const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** "Ada", "Ada and Ben", "Ada, Ben and Cy". */
 export function joinWords(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -168,6 +168,6 @@ test('events and ledger entries explain themselves in plain words', async ({ bro
   await partner.goto('/p/earnings');
   await partner.getByRole('link', { name: 'Why?' }).first().click();
   await expect(partner.getByTestId('explain-attribution')).toBeVisible();
-  await expect(partner.getByText(/you: \d+(\.\d+)?% of the credit\./).first()).toBeVisible();
+  await expect(partner.getByText(/You: \d+(\.\d+)?% of the credit\./).first()).toBeVisible();
   await shot(partner, 'portal-entry-why-1440');
 });

@@ -184,8 +184,8 @@ describe('plain words for real explanations', () => {
     const o1 = bots.find((e) => e.orderRef === 'o1' && e.words.includes('Model: last touch'))!;
     expect(o1.words).toMatch(/Click clk_step-000002 by a: not counted, a repeat click by the same visitor on the same link within an hour counts once\./);
     expect(o1.words).toMatch(/by c: not counted, the click came from a bot\./);
-    expect(o1.words).toContain('b: 100% of the credit.');
-    expect(bots.find((e) => e.orderRef === 'o2' && e.partnerId && e.words.includes('position based'))!.words).toMatch(/a: 60% of the credit\.\nb: 40% of the credit\./);
+    expect(o1.words).toContain('B: 100% of the credit.');
+    expect(bots.find((e) => e.orderRef === 'o2' && e.partnerId && e.words.includes('position based'))!.words).toMatch(/A: 60% of the credit\.\nB: 40% of the credit\./);
 
     const self = await entriesOf(await played(scenario('p16-self-referral-coupon.json')));
     expect(self.find((e) => e.orderRef === 'o1')!.words).toContain('Coupon “XSAVE” by x: not counted, self-referral: the customer’s email is the partner’s own.');
@@ -222,7 +222,7 @@ describe('plain words for real explanations', () => {
       entries: detail.entries.map((e) => ({ ...e, explanation: e.explanation as JsonObject })), credits: detail.credits, refunds: detail.refunds,
     }, { names: { [entry.partnerId]: 'a', [entry.programId!]: 'ref' } }));
     expect(page).toContain('Coupon “NOPE” in ref: refused, no active code like this exists in the workspace.');
-    expect(page).toContain('a earns 5.00 USD by the program’s rule: 10% of qualifying one-time revenue, applied to 50.00 USD of revenue.');
+    expect(page).toContain('A earns 5.00 USD by the program’s rule: 10% of qualifying one-time revenue, applied to 50.00 USD of revenue.');
   });
 
   it('groups, refunds and pool bonuses', async () => {
@@ -243,8 +243,8 @@ describe('plain words for real explanations', () => {
     expect(bonus.words).toContain('was closed for 2026-Q1 (1 Jan 2026 to 31 Mar 2026).');
     expect(bonus.words).toContain('Goal: more than 1,000. The partners strictly above it share 500.00 USD in proportion to their metric.');
     expect(bonus.words).toContain('This partner’s metric was 1,725 of the qualifiers’ 2,925 in total');
-    expect(bonus.words).toContain('g (this entry): 1,725, above the goal — bonus 294.87 USD.');
-    expect(bonus.words).toContain('t: 800, not above the goal — no bonus.');
+    expect(bonus.words).toContain('G (this entry): 1,725, above the goal — bonus 294.87 USD.');
+    expect(bonus.words).toContain('T: 800, not above the goal — no bonus.');
 
     // the order's page: silver credited g too, but the group paid through gold
     const orderPage = (await findEventDetail(run.sdb, run.ws, o1.eventId!))!;
@@ -254,7 +254,7 @@ describe('plain words for real explanations', () => {
       data: orderPage.event.payload.data as unknown as JsonObject, customer: { externalId: 'c1', email: null }, credits: orderPage.credits, refunds: orderPage.refunds,
       entries: orderPage.entries.map((e) => ({ ...e, explanation: e.explanation as JsonObject })),
     }, { names: { ...partnerNames, ...otherNames } }));
-    expect(orderWords).toContain('g is paid nothing here: tiers pays through gold instead, since the best-ranked program pays (rank 1 is the top tier).');
+    expect(orderWords).toContain('G is paid nothing here: tiers pays through gold instead, since the best-ranked program pays (rank 1 is the top tier).');
     expect(orderWords).toContain('Refund refund-6 on 1 Mar 2026, 00:00 UTC returned 575.00 USD.');
 
     // the refund's event page says what it reversed
