@@ -44,7 +44,7 @@ export function EntryDetail({ entry, names, backHref, programsHref }: { entry: E
         action={<Badge tone={status === 'paid' ? 'blue' : status === 'payable' ? 'green' : 'amber'}>{status}</Badge>}
       />
       <VersionLine entry={entry} programsHref={programsHref ?? backHref.match(/^\/m\/[^/]+\//)?.[0].concat('programs')} />
-      <Explanation explanation={entry.explanation} names={names} />
+      <Explanation explanation={entry.explanation} names={names} unit={entry.unit ?? undefined} partnerId={entry.partnerId} />
     </>
   );
 }
