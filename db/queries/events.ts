@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm
 import type { Executor } from '../client';
 import { customers, events, ledgerEntries, orderCredits, orderRefunds, partners, programs } from '../schema';
 import type { Explanation } from '../../lib/engine';
-import type { EventResult, EventSource, EventType } from '../../lib/domain/events';
+import type { EventProgramAccount, EventResult, EventSource, EventType } from '../../lib/domain/events';
 import type { StoredEvent } from '../../lib/validation/events';
 
 export type { EventType };
@@ -66,7 +66,7 @@ export async function findEventDetail(db: Executor, workspaceId: string, eventId
   const [event] = await db
     .select({
       id: events.id, senderId: events.senderId, type: events.type, source: events.source, status: events.status, errorCode: events.errorCode,
-      occurredAt: events.occurredAt, receivedAt: events.receivedAt, payload: events.payload, orderRef: events.orderRef,
+      occurredAt: events.occurredAt, receivedAt: events.receivedAt, payload: events.payload, orderRef: events.orderRef, accounts: events.accounts,
       customerId: events.customerId, customerExternalId: customers.externalId, customerEmail: customers.email,
     })
     .from(events)
@@ -147,10 +147,15 @@ export async function insertRawEvent(
 }
 
 /** Stores what the event produced; every repeat of its sender id is answered with this result. */
-export async function markEventProcessed(db: Executor, workspaceId: string, eventId: string, outcome: { result: EventResult; customerId: string | null }) {
+export async function markEventProcessed(
+  db: Executor,
+  workspaceId: string,
+  eventId: string,
+  outcome: { result: EventResult; customerId: string | null; accounts?: EventProgramAccount[] },
+) {
   await db
     .update(events)
-    .set({ status: 'processed', result: outcome.result, customerId: outcome.customerId })
+    .set({ status: 'processed', result: outcome.result, customerId: outcome.customerId, accounts: outcome.accounts ?? null })
     .where(and(eq(events.workspaceId, workspaceId), eq(events.id, eventId)));
 }
 

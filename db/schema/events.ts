@@ -1,7 +1,7 @@
 import { pgTable, text, timestamp, uuid, jsonb, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 import { customers } from './customers';
-import { EVENT_SOURCES, EVENT_STATUSES, EVENT_TYPES, type EventResult } from '../../lib/domain/events';
+import { EVENT_SOURCES, EVENT_STATUSES, EVENT_TYPES, type EventProgramAccount, type EventResult } from '../../lib/domain/events';
 import type { StoredEvent } from '../../lib/validation/events';
 import { recordedSeq } from './columns';
 
@@ -29,6 +29,9 @@ export const events = pgTable(
     status: eventStatus('status').notNull().default('received'),
     // the first response, returned verbatim to every repeat of this event
     result: jsonb('result').$type<EventResult>(),
+    // per program, the engine's attribution account (signals counted and refused, model, shares),
+    // kept even where nothing was paid so the event page can explain every program it touched
+    accounts: jsonb('accounts').$type<EventProgramAccount[]>(),
     errorCode: text('error_code'),
   },
   (t) => [

@@ -31,3 +31,9 @@ export interface EventResult {
   status: 'processed';
   entries: EventResultEntry[];
 }
+
+/** One program's attribution account for an event, as the engine wrote it (stored with the event). */
+export interface EventProgramAccount {
+  programId: string;
+  explanation: { [key: string]: unknown };
+}

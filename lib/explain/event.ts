@@ -41,8 +41,8 @@ export interface EventForExplain {
   /** an order's later refunds, as applied */
   refunds?: { senderId: string; occurredAt: Date | string; appliedAmount: string }[];
   /**
-   * Per program, the engine's attribution account even where nothing was paid. Not stored today:
-   * programs without an entry are then described from their credits only.
+   * Per program, the engine's attribution account even where nothing was paid (events.accounts;
+   * events recorded before it was kept are described from their credits only).
    */
   programAccounts?: { programId: string; explanation: JsonObject }[];
 }

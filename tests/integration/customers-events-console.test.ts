@@ -20,7 +20,7 @@ import { entryStatus } from '../../components/ledger/ledger-table';
 import { explainEntry } from '../../lib/explain/entry';
 import { explainEvent } from '../../lib/explain/event';
 import type { ExplainSection, JsonObject } from '../../lib/explain/types';
-import { auditLog, bindings, customers, ledgerEntries } from '../../db/schema';
+import { auditLog, bindings, customers, events, ledgerEntries } from '../../db/schema';
 
 // The customer, event and ledger pages' back end: the manual-binding action through its wrapper
 // (roles, tenancy, a required reason, the reason in later rewards), the plain-words explanations
@@ -223,6 +223,30 @@ describe('plain words for real explanations', () => {
     }, { names: { [entry.partnerId]: 'a', [entry.programId!]: 'ref' } }));
     expect(page).toContain('Coupon “NOPE” in ref: refused, no active code like this exists in the workspace.');
     expect(page).toContain('A earns 5.00 USD by the program’s rule: 10% of qualifying one-time revenue, applied to 50.00 USD of revenue.');
+  });
+
+  it('an event that paid nobody still explains the signals it refused (events.accounts)', async () => {
+    const s: Scenario = {
+      title: 'only an unknown code', workspace: { baseCurrency: 'USD' },
+      programs: [{ key: 'ref', unit: 'USD', model: 'last_touch', windowDays: 30, couponPrecedence: 'override', holdDays: 0, rewards: [{ type: 'one_time_share', percent: '10' }] }],
+      partners: [{ key: 'a', email: 'a@partners.test', enrollments: [{ program: 'ref' }], links: [{ code: 'a-link' }] }],
+      steps: [
+        { at: '2026-03-02T10:00:00Z', order: { id: 'n1', customer: 'c1', currency: 'USD', coupons: ['NOPE'], lines: [{ product: 'p', amount: '50.00' }] } },
+      ],
+      expect: { entries: [] },
+    } as Scenario;
+    const run = await played(s);
+    expect(await entriesOf(run)).toEqual([]);
+    const [row] = await run.sdb.select({ id: events.id }).from(events).where(and(eq(events.workspaceId, run.ws), eq(events.senderId, 'n1')));
+    const detail = (await findEventDetail(run.sdb, run.ws, row.id))!;
+    expect(detail.event.accounts?.length).toBe(1);
+    const page = text(explainEvent({
+      type: detail.event.type, senderId: detail.event.senderId, occurredAt: detail.event.occurredAt, status: detail.event.status, errorCode: null,
+      data: detail.event.payload.data as unknown as JsonObject, customer: { externalId: 'c1', email: null },
+      entries: [], credits: detail.credits, refunds: detail.refunds,
+      programAccounts: (detail.event.accounts ?? []).map((a) => ({ programId: a.programId, explanation: a.explanation as JsonObject })),
+    }, { names: { [detail.event.accounts![0].programId]: 'ref' } }));
+    expect(page).toContain('Coupon “NOPE” in ref: refused, no active code like this exists in the workspace.');
   });
 
   it('groups, refunds and pool bonuses', async () => {

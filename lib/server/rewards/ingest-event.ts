@@ -59,7 +59,7 @@ export async function ingestEvent(
         status: 'processed',
         entries: outcome.entries.map((e) => ({ id: e.id, partnerId: e.partnerId, programId: e.programId, kind: e.kind, rule: e.rule, amount: e.amount, unit: e.unit })),
       };
-      await markEventProcessed(tx, workspaceId, stored.id, { result, customerId: outcome.customerId });
+      await markEventProcessed(tx, workspaceId, stored.id, { result, customerId: outcome.customerId, accounts: outcome.accounts });
       await enqueueWebhooks(tx, workspaceId, 'entry.created', result.entries.map((entry) => ({ entry, event: { id: event.id, type: event.type } })), now);
       return { duplicate: false, result };
     });

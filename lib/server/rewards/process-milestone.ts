@@ -19,5 +19,5 @@ export async function processMilestone(tx: Transaction, ref: EventRef, event: Mi
     name: event.data.name,
   });
   const entries = await persistEventDecision(tx, ref, customer, decision, now);
-  return { customerId: customer.id, entries };
+  return { customerId: customer.id, entries, accounts: decision.programs };
 }

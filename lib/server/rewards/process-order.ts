@@ -29,5 +29,5 @@ export async function processOrder(tx: Transaction, ref: EventRef, event: OrderE
     if (visitorId && !ctx.knownVisitorIds.includes(visitorId)) await rememberVisitor(tx, ref.workspaceId, customer.id, visitorId, at);
   }
   const entries = await persistEventDecision(tx, ref, customer, decision, now);
-  return { customerId: customer.id, entries };
+  return { customerId: customer.id, entries, accounts: decision.programs };
 }

@@ -43,5 +43,6 @@ export async function processRefund(tx: Transaction, ref: EventRef, event: Refun
     fraction: total.isZero() ? '0' : new Decimal(decision.appliedAmount).div(total).toFixed(),
   });
   const written = await insertEntries(tx, decision.entries, { workspaceId: ref.workspaceId, eventId: ref.id, customerId: order.customerId, createdAt: now });
-  return { customerId: order.customerId, entries: written };
+  // a refund attributes nothing: its entries say what they reverse
+  return { customerId: order.customerId, entries: written, accounts: undefined };
 }

@@ -35,6 +35,7 @@ export default async function EventPage({ params }: { params: Promise<{ workspac
       customer: event.customerExternalId ? { externalId: event.customerExternalId, email: event.customerEmail } : null,
       entries: entries.map((e) => ({ ...e, explanation: e.explanation as JsonObject })),
       credits, order, refunds,
+      programAccounts: (event.accounts ?? []).map((a) => ({ programId: a.programId, explanation: a.explanation as JsonObject })),
     },
     { names },
   );
