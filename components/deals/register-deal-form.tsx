@@ -32,7 +32,7 @@ export function RegisterDealForm({ programs }: { programs: DealProgramOption[] }
   return (
     <ActionForm action={action} submitLabel="Register deal" pendingLabel="Registering…" className="flex flex-col gap-3 md:items-start">
       {(f) => (
-        <div className="grid w-full gap-3 md:grid-cols-3">
+        <div className="grid w-full grid-cols-1 gap-3 md:grid-cols-3">
           <SelectField
             label="Program"
             name="enrollmentId"

@@ -29,7 +29,7 @@ export function CreateLinkForm({ programs }: { programs: LinkProgramOption[] }) 
   return (
     <ActionForm action={action} submitLabel="Create link" pendingLabel="Creating…" className="flex flex-col gap-3 md:items-start">
       {(f) => (
-        <div className="grid w-full gap-3 md:grid-cols-3">
+        <div className="grid w-full grid-cols-1 gap-3 md:grid-cols-3">
           <SelectField
             key={answers}
             label="Program"

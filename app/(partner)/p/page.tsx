@@ -15,7 +15,7 @@ export default async function PartnerHome() {
       {enrollments.length === 0 ? (
         <EmptyState title="You have not joined a program yet">Open a merchant&apos;s join link to apply.</EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
