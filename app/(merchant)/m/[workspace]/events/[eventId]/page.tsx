@@ -23,7 +23,7 @@ export default async function EventPage({ params }: { params: Promise<{ workspac
   if (!detail) notFound();
   const { event, entries, credits, order, refunds } = detail;
   const base = `/m/${scope.workspaceSlug}`;
-  const ids = [...idsIn(entries.map((e) => e.explanation)), ...credits.flatMap((c) => [c.partnerId, c.programId])];
+  const ids = [...idsIn(entries.map((e) => e.explanation)), ...idsIn(event.accounts ?? []), ...credits.flatMap((c) => [c.partnerId, c.programId])];
   const { partnerNames, otherNames } = await namesForIds(db, scope.workspaceId, ids);
   // a refund's explanations name no partner or program: the entries' own rows do
   const entryNames = Object.fromEntries(entries.flatMap((e) => [[e.partnerId, e.partnerName], ...(e.programId && e.programName ? [[e.programId, e.programName]] : [])]));
