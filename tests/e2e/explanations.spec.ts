@@ -1,21 +1,8 @@
-import { createHmac } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { postEvent, shot, signedIn, unique } from './support';
 
 // Customers, events and the ledger from the merchant's side: a customer bound by hand (with the
 // reason repeated in its next reward), and events and entries explained in plain words.
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return page;
-}
 
 /** Both widths of a page: the desktop console and a 390 px phone, each a full-page screenshot. */
 async function shotBothWidths(page: Page, name: string) {
@@ -25,18 +12,6 @@ async function shotBothWidths(page: Page, name: string) {
   expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
   await shot(page, `${name}-390`);
   await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-async function postEvent(baseURL: string, secret: string, event: unknown) {
-  const body = JSON.stringify(event);
-  const t = Math.floor(Date.now() / 1000);
-  const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-  const res = await fetch(`${baseURL}/api/v1/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-workspace': 'demo', 'x-signature': `t=${t},v1=${v1}` },
-    body,
-  });
-  return { status: res.status, body: (await res.json()) as { entries?: { rule: string; amount: string; unit: string }[] } };
 }
 
 test('a customer is bound by hand with a reason, and its next reward says so', async ({ browser, baseURL }) => {

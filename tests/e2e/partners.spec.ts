@@ -1,21 +1,8 @@
-import { createHmac } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { postEvent, shot, signedIn, unique } from './support';
 
 // One partner gets special terms and a coupon in the console; an order carrying that coupon (a
 // signed event, as a storefront posts it) pays the partner by those terms, not the program's.
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-
-async function signedIn(browser: Browser, email: string, width = 1440): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return page;
-}
 
 /** What makes the page scroll sideways: elements past the viewport's right edge that no scrolling box clips. */
 async function overflow(page: Page) {
@@ -40,18 +27,6 @@ async function overflow(page: Page) {
       .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ').slice(0, 5).join('.')} right=${Math.round(el.getBoundingClientRect().right)}`)
       .concat(`page is ${document.documentElement.scrollWidth} px wide`);
   });
-}
-
-async function postEvent(baseURL: string, secret: string, event: unknown) {
-  const body = JSON.stringify(event);
-  const t = Math.floor(Date.now() / 1000);
-  const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-  const res = await fetch(`${baseURL}/api/v1/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-workspace': 'demo', 'x-signature': `t=${t},v1=${v1}` },
-    body,
-  });
-  return { status: res.status, body: (await res.json()) as { entries?: { rule: string; amount: string; unit: string }[] } };
 }
 
 test('special terms and a coupon for one partner; an order with the coupon pays by those terms', async ({ browser, baseURL }) => {

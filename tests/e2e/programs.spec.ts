@@ -1,49 +1,23 @@
-import { createHmac } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { postEvent, shot, signedIn, unique, type PostedEntry } from './support';
 
 // The program editor end to end: create a program, give it a second rule and an include/exclude
 // scope, let a partner join through the terms in plain words, post a signed order, change the rate,
 // post another, and read both entries' "Why?": each names the version of the terms it was paid by.
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 const WIDE = { width: 1440, height: 900 };
 const NARROW = { width: 390, height: 844 };
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: WIDE })).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  return page;
-}
-
-interface PostedEntry {
-  id: string;
-  programId: string;
-  amount: string;
-  rule: string;
-}
-
 /** A storefront's signed order (docs/api.md), credited by Pat Partner's seeded link code. */
 async function postOrder(baseURL: string, secret: string, lines: { product: string; amount: string }[]): Promise<PostedEntry[]> {
-  const body = JSON.stringify({
+  const answer = await postEvent(baseURL, secret, {
     id: `ord_${unique()}`,
     type: 'order',
     occurredAt: new Date().toISOString(),
     data: { customer: { externalId: `cus_${unique()}`, email: `${unique()}@buyer.test` }, currency: 'USD', lines, partnerCode: 'partner-referral' },
   });
-  const t = Math.floor(Date.now() / 1000);
-  const signature = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-  const answer = await fetch(`${baseURL}/api/v1/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-workspace': 'demo', 'x-signature': `t=${t},v1=${signature}` },
-    body,
-  });
   expect(answer.status).toBe(200);
-  return ((await answer.json()) as { entries: PostedEntry[] }).entries;
+  return answer.body.entries ?? [];
 }
 
 test('a program with a scope and two rules; a rate change pays new orders while the older entry keeps its version', async ({ browser, baseURL }) => {
