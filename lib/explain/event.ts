@@ -3,17 +3,12 @@ import { explainGroup, eventSentence } from './commission';
 import { appliedToWords, refusalWords, ruleWords, strategyWords } from './domain-words';
 import { explainAdjustment, refundSentence } from './refund';
 import { explainRevenue } from './revenue';
+import type { EventResultEntry } from '../domain/events';
 import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
 import { cap, exact, joinWords, list, money, nameOf, obj, plural, possessive, sameNumber, share, str, when } from './words';
 
-export interface EventEntryForExplain {
-  id: string;
-  partnerId: string;
-  programId: string | null;
-  kind: string;
-  rule: string | null;
-  amount: string;
-  unit: string;
+/** An entry the event wrote (as its stored result lists it), with its explanation. */
+export interface EventEntryForExplain extends EventResultEntry {
   explanation: JsonObject;
 }
 

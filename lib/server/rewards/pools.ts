@@ -83,6 +83,19 @@ export function closingFingerprint(pool: Pool, decision: PoolCloseDecision): str
 }
 
 /**
+ * What closing `period` at `at` would decide, read with the same loaders for the preview and the
+ * closing itself (which holds the pool's lock): the stored result if it is closed already.
+ */
+async function planClosing(tx: Executor, workspaceId: string, pool: Pool, period: string, at: Date) {
+  const bounds = boundsOf(pool.period, period);
+  const closed = await findPoolClosing(tx, workspaceId, pool.id, bounds.key);
+  if (closed) return { closed } as const;
+  const inputs = await loadPoolInputs(tx, workspaceId, pool, new Date(bounds.startMs), new Date(bounds.endMs));
+  assertClosable(pool, bounds, inputs, at);
+  return { closed: null, inputs, decision: decide(pool, bounds.key, at, inputs) } as const;
+}
+
+/**
  * §6: closes a pool period once. The pool row is locked and the (pool, period) closing record is
  * unique, so closing again, even concurrently, returns the first result and pays nothing more.
  * With `preview`, closing is refused when the figures differ from the preview the person confirmed.
@@ -93,12 +106,9 @@ export async function closePool(
   return db.transaction(async (tx) => {
     const pool = await lockPool(tx, workspaceId, poolId);
     if (!pool) throw new AppError('not_found', 'Pool not found.');
-    const bounds = boundsOf(pool.period, period);
-    const closed = await findPoolClosing(tx, workspaceId, poolId, bounds.key);
-    if (closed) return { alreadyClosed: true, closing: closed };
-    const inputs = await loadPoolInputs(tx, workspaceId, pool, new Date(bounds.startMs), new Date(bounds.endMs));
-    assertClosable(pool, bounds, inputs, at);
-    const decision = decide(pool, bounds.key, at, inputs);
+    const plan = await planClosing(tx, workspaceId, pool, period, at);
+    if (plan.closed) return { alreadyClosed: true, closing: plan.closed };
+    const { decision } = plan;
     if (opts.preview && opts.preview !== closingFingerprint(pool, decision)) {
       throw new AppError('conflict', 'The figures changed since the preview (new events or new pool settings): review the preview again before closing.');
     }
@@ -120,12 +130,9 @@ export async function previewPoolClosing(db: Database, workspaceId: string, pool
   return db.transaction(async (tx) => {
     const pool = await readPool(tx, workspaceId, poolId);
     if (!pool) throw new AppError('not_found', 'Pool not found.');
-    const bounds = boundsOf(pool.period, period);
-    const closed = await findPoolClosing(tx, workspaceId, poolId, bounds.key);
-    if (closed) return { alreadyClosed: true, closing: closed };
-    const inputs = await loadPoolInputs(tx, workspaceId, pool, new Date(bounds.startMs), new Date(bounds.endMs));
-    assertClosable(pool, bounds, inputs, at);
-    const decision = decide(pool, bounds.key, at, inputs);
+    const plan = await planClosing(tx, workspaceId, pool, period, at);
+    if (plan.closed) return { alreadyClosed: true, closing: plan.closed };
+    const { inputs, decision } = plan;
     const precision = resolveUnit(pool.unit, inputs.config.units).precision;
     const poolAmount = formatAmount(roundToPrecision(pool.amount, precision), precision);
     return { alreadyClosed: false, period: decision.period, standings: decision.standings, fingerprint: closingFingerprint(pool, decision), poolAmount };
