@@ -71,7 +71,12 @@ function withEntryJoins<T extends PgSelect>(query: T) {
     .leftJoin(payouts, eq(payouts.id, payoutItems.payoutId));
 }
 
-export type LedgerRow = { [K in keyof typeof columns]: (typeof columns)[K]['_']['data'] | null } & { id: string };
+type Column<K extends keyof typeof columns> = (typeof columns)[K]['_'];
+/** columns of the left-joined tables: absent for a bonus (no program), a commission (no pool), an unpaid entry */
+type LeftJoined = 'programName' | 'poolName' | 'payoutStatus';
+export type LedgerRow = {
+  [K in keyof typeof columns]: Column<K>['data'] | (K extends LeftJoined ? null : Column<K>['notNull'] extends true ? never : null);
+};
 
 /** The console's ledger: one workspace's entries, paged and sorted in SQL. */
 export function listWorkspaceLedger(db: Executor, workspaceId: string, q: LedgerListQuery) {

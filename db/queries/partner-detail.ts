@@ -1,11 +1,10 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { bindings, bindingShares, customers, enrollments, ledgerEntries, links, partners, payoutItems, payouts, pools, programs } from '../schema';
+import { bindings, bindingShares, customers, enrollments, links, partners, programs } from '../schema';
 import type { EnrollmentStatus } from '../../lib/domain/enrollments';
-import type { EntryKind } from '../../lib/domain/ledger';
-import type { PayoutStatus } from '../../lib/domain/payouts';
 import type { RewardRule } from '../../lib/validation/program';
+import { listWorkspaceLedger, type LedgerListQuery, type LedgerRow } from './ledger-list';
 
 // The console's partner page: one partner of one workspace and what hangs off it. Every function
 // takes the workspace and the partner, so another tenant's partner id finds nothing.
@@ -121,58 +120,12 @@ export async function listCustomersOfPartner(db: Executor, workspaceId: string, 
   return { rows, total: total?.n ?? 0 };
 }
 
-export interface PartnerEntryRow {
-  id: string;
-  createdAt: Date;
-  payableAt: Date;
-  programName: string | null;
-  poolName: string | null;
-  poolPeriod: string | null;
-  kind: EntryKind;
-  rule: string | null;
-  ruleName: string;
-  orderRef: string | null;
-  amount: string;
-  unit: string;
-  payoutStatus: PayoutStatus | null;
-}
+/** A row of the partner page's ledger: the console ledger's own row. */
+export type PartnerEntryRow = LedgerRow;
 
-export interface PartnerEntryQuery {
-  page: number;
-  pageSize: number;
-  sort: 'createdAt' | 'amount' | 'payableAt';
-  dir: 'asc' | 'desc';
-}
+export type PartnerEntryQuery = Pick<LedgerListQuery, 'page' | 'pageSize' | 'sort' | 'dir'>;
 
-/** The partner's ledger entries, paged and sorted in SQL, with the live payout holding each. */
-export async function listEntriesOfPartner(db: Executor, workspaceId: string, partnerId: string, q: PartnerEntryQuery) {
-  const where = and(eq(ledgerEntries.workspaceId, workspaceId), eq(ledgerEntries.partnerId, partnerId));
-  const sortColumn = { createdAt: ledgerEntries.createdAt, amount: ledgerEntries.amount, payableAt: ledgerEntries.payableAt }[q.sort];
-  const rows: PartnerEntryRow[] = await db
-    .select({
-      id: ledgerEntries.id,
-      createdAt: ledgerEntries.createdAt,
-      payableAt: ledgerEntries.payableAt,
-      programName: programs.name,
-      poolName: pools.name,
-      poolPeriod: ledgerEntries.poolPeriod,
-      kind: ledgerEntries.kind,
-      rule: ledgerEntries.rule,
-      ruleName: ledgerEntries.ruleName,
-      orderRef: ledgerEntries.orderRef,
-      amount: ledgerEntries.amount,
-      unit: ledgerEntries.unit,
-      payoutStatus: payouts.status,
-    })
-    .from(ledgerEntries)
-    .leftJoin(programs, eq(programs.id, ledgerEntries.programId))
-    .leftJoin(pools, eq(pools.id, ledgerEntries.poolId))
-    .leftJoin(payoutItems, and(eq(payoutItems.entryId, ledgerEntries.id), eq(payoutItems.released, false)))
-    .leftJoin(payouts, eq(payouts.id, payoutItems.payoutId))
-    .where(where)
-    .orderBy(q.dir === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(ledgerEntries.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(ledgerEntries).where(where);
-  return { rows, total: total?.n ?? 0 };
+/** The partner's ledger entries: the console ledger filtered to this partner (paged and sorted in SQL). */
+export function listEntriesOfPartner(db: Executor, workspaceId: string, partnerId: string, q: PartnerEntryQuery) {
+  return listWorkspaceLedger(db, workspaceId, { ...q, partnerId });
 }
