@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { programs, programVersions, users } from '../schema';
 import type { ProgramTermsSnapshot } from '../../lib/validation/program';
@@ -76,15 +76,5 @@ export async function lockProgramVersions(db: Executor, workspaceId: string): Pr
     .where(eq(programs.workspaceId, workspaceId))
     .orderBy(programs.id)
     .for('share');
-  return new Map(rows.map((r) => [r.id, r.version]));
-}
-
-/** The current version of each program (rows already held by lockProgramVersions in the same transaction). */
-export async function currentProgramVersions(db: Executor, workspaceId: string, programIds: string[]): Promise<Map<string, number>> {
-  if (programIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: programs.id, version: programs.version })
-    .from(programs)
-    .where(and(eq(programs.workspaceId, workspaceId), inArray(programs.id, programIds)));
   return new Map(rows.map((r) => [r.id, r.version]));
 }

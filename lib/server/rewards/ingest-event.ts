@@ -43,10 +43,10 @@ export async function ingestEvent(
         orderRef: event.type === 'refund' ? event.data.orderId : event.type === 'order' ? event.id : null,
       });
       if (!stored) return { duplicate: true, result: await storedResult(tx, workspaceId, event.id) };
-      const ref = { workspaceId, id: stored.id };
       // orders and milestones are valued by the programs' current terms: hold them (FOR SHARE) until
       // this commits, so an edit waits and each entry names the version that really computed it
-      if (event.type !== 'refund') await lockProgramVersions(tx, workspaceId);
+      const programVersions = event.type !== 'refund' ? await lockProgramVersions(tx, workspaceId) : new Map<string, number>();
+      const ref = { workspaceId, id: stored.id, programVersions };
       const outcome =
         event.type === 'order'
           ? await processOrder(tx, ref, event, now)
