@@ -4,10 +4,10 @@ import { testDatabase, uniq } from '../helpers/db';
 import { createMerchant, PASSWORD } from '../helpers/fixtures';
 import { joinProgram } from '../../lib/server/enrollments';
 import { registerDeal } from '../../lib/server/rewards/deals';
-import { insertUser } from '../../db/queries/users';
 import { listPartnerEnrollments, listEnrollmentsOfUser } from '../../db/queries/partners';
 import { listPrograms } from '../../db/queries/programs';
-import { enrollments, members } from '../../db/schema';
+import { enrollments } from '../../db/schema';
+import { formOf, financeAndViewer } from '../helpers/actions';
 
 // The actions run for real through their wrapper; only the session, Auth.js, the cache and the
 // request headers (for the reset link's origin) are stood in for.
@@ -34,11 +34,7 @@ const { createPartnerLinkAction } = await import('../../lib/actions/links');
 const { signInAction, joinProgramAction, requestPasswordResetAction, resetPasswordAction } = await import('../../lib/actions/auth');
 
 const db = testDatabase();
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
+const form = formOf;
 const signInAs = (user: { id: string; email: string }) => (session.current = { user: { id: user.id, email: user.email } });
 const programForm = { name: 'Injected', category: 'referral', unit: 'USD', ruleType: 'per_order', ruleValue: '5' };
 
@@ -53,12 +49,7 @@ let dealOfB: string;
 beforeAll(async () => {
   a = await createMerchant(db);
   b = await createMerchant(db);
-  finance = await insertUser(db, { email: `${uniq('fin')}@m.test`, name: 'F', passwordHash: 'x' });
-  viewer = await insertUser(db, { email: `${uniq('view')}@m.test`, name: 'V', passwordHash: 'x' });
-  await db.insert(members).values([
-    { workspaceId: b.scope.workspaceId, userId: finance.id, role: 'finance' },
-    { workspaceId: b.scope.workspaceId, userId: viewer.id, role: 'viewer' },
-  ]);
+  ({ finance, viewer } = await financeAndViewer(db, b.scope.workspaceId));
   const email = `${uniq('pb')}@p.test`;
   const joined = await joinProgram(db, { workspaceSlug: b.workspaceSlug, programSlug: b.programSlug }, { form: { name: 'Partner of B', company: '', email, password: PASSWORD } });
   partner = { id: joined.userId, email };

@@ -9,6 +9,7 @@ import { insertUser } from '../../db/queries/users';
 import { findDeal, listDealsOfPartners, listDealsOfWorkspace } from '../../db/queries/deals';
 import { registerDeal } from '../../lib/server/rewards/deals';
 import { dealRegistrations, members, workspaces } from '../../db/schema';
+import { formOf } from '../helpers/actions';
 
 // The signed-in user for server actions: the real actions run, only the session is set by the test.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; email: string } } }));
@@ -21,11 +22,7 @@ const { default: MerchantDealsPage } = await import('../../app/(merchant)/m/[wor
 const { default: PartnerDealsPage } = await import('../../app/(partner)/p/deals/page');
 
 const db = testDatabase();
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
+const form = formOf;
 const signInAs = (user: { id: string; email: string }) => (session.current = { user: { id: user.id, email: user.email } });
 
 let a: Awaited<ReturnType<typeof createMerchant>>;

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
 import { createMerchant } from '../helpers/fixtures';
-import { insertUser } from '../../db/queries/users';
 import { allowedDomainsOf } from '../../db/queries/workspaces';
 import { loadSecret } from '../../lib/server/secrets';
-import { auditLog, members } from '../../db/schema';
+import { auditLog } from '../../db/schema';
+import { formOf, financeAndViewer } from '../helpers/actions';
 
 // The payout, API, integration and tracking-domain actions are built with merchantAction: each
 // resolves tenant and role before it parses anything. The real actions run; only the session is
@@ -21,11 +21,7 @@ const { saveIntegrationSecretAction, removeIntegrationSecretAction } = await imp
 const { saveAllowedDomainsAction } = await import('../../lib/actions/tracking-settings');
 
 const db = testDatabase();
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
+const form = formOf;
 const signInAs = (user: { id: string; email: string }) => (session.current = { user: { id: user.id, email: user.email } });
 
 type Result = { ok: boolean; message?: string; fields?: Record<string, string> };
@@ -54,12 +50,7 @@ let viewer: { id: string; email: string };
 beforeAll(async () => {
   a = await createMerchant(db);
   b = await createMerchant(db);
-  finance = await insertUser(db, { email: `${uniq('fin')}@m.test`, name: 'F', passwordHash: 'x' });
-  viewer = await insertUser(db, { email: `${uniq('view')}@m.test`, name: 'V', passwordHash: 'x' });
-  await db.insert(members).values([
-    { workspaceId: b.scope.workspaceId, userId: finance.id, role: 'finance' },
-    { workspaceId: b.scope.workspaceId, userId: viewer.id, role: 'viewer' },
-  ]);
+  ({ finance, viewer } = await financeAndViewer(db, b.scope.workspaceId));
 });
 
 const refusalFor = (role: string) => ({ ok: false, message: expect.stringMatching(new RegExp(`^Your role \\(${role}\\) cannot do this`)) });

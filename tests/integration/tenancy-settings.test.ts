@@ -7,6 +7,7 @@ import { loadSecret } from '../../lib/server/secrets';
 import { allowedDomainsOf } from '../../db/queries/workspaces';
 import { links } from '../../db/schema';
 import { listPartnerEnrollments } from '../../db/queries/partners';
+import { formOf } from '../helpers/actions';
 
 // Every settings and link action checks the session's tenant itself: the slug or id it is given
 // is only a request. The real actions run; only the signed-in user is set by the test.
@@ -20,11 +21,7 @@ const { saveIntegrationSecretAction, removeIntegrationSecretAction } = await imp
 const { createPartnerLinkAction } = await import('../../lib/actions/links');
 
 const db = testDatabase();
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
+const form = formOf;
 const signInAs = (id: string, email: string) => (session.current = { user: { id, email } });
 
 let a: Awaited<ReturnType<typeof createMerchant>>;

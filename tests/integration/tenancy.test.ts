@@ -6,6 +6,7 @@ import { listPartnerEnrollments, listEnrollmentsOfUser } from '../../db/queries/
 import { listPrograms } from '../../db/queries/programs';
 import { listEvents } from '../../db/queries/events';
 import { resolveMerchantScope } from '../../lib/server/access';
+import { formOf } from '../helpers/actions';
 
 // The signed-in user for server actions: the real actions run, only the session is set by the test.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; email: string } } }));
@@ -23,11 +24,7 @@ let b: Awaited<ReturnType<typeof createMerchant>>;
 let partnerUserId: string;
 let enrollmentOfB: string;
 
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
+const form = formOf;
 const signInAs = (id: string, email: string) => (session.current = { user: { id, email } });
 const programForm = { name: 'Injected', category: 'referral', unit: 'USD', ruleType: 'per_order', ruleValue: '5' };
 
