@@ -3,6 +3,7 @@ import { workspaces } from './workspaces';
 import { users } from './auth';
 import { DELIVERY_STATUSES, SECRET_KINDS, type WebhookPayload, type WebhookTopic } from '../../lib/domain/integrations';
 import type { Json } from '../../lib/engine';
+import { recordedSeq } from './columns';
 
 // API keys are shown once and stored as SHA-256: a leaked table cannot call the API.
 export const apiKeys = pgTable(
@@ -68,8 +69,17 @@ export const auditLog = pgTable(
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id'),
     data: jsonb('data').$type<{ [key: string]: Json }>().notNull().default({}),
+    // the subject as it was before the change and after it (null for creations and deletions)
+    before: jsonb('before').$type<Json>(),
+    after: jsonb('after').$type<Json>(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    // keyset order for equal times (page and CSV)
+    seq: recordedSeq(),
   },
-  // settings > audit log, newest first
-  (t) => [index('audit_log_workspace_time_idx').on(t.workspaceId, t.at)],
+  (t) => [
+    // settings > audit log, newest first
+    index('audit_log_workspace_time_idx').on(t.workspaceId, t.at),
+    // "who bound this customer", "history of this program"
+    index('audit_log_workspace_subject_idx').on(t.workspaceId, t.subjectType, t.subjectId),
+  ],
 );

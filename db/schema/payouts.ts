@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, uuid, numeric, jsonb, pgEnum, uniqueIndex, index, boolean } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, numeric, jsonb, pgEnum, uniqueIndex, index, boolean, integer } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 import { partners } from './partners';
 import { users } from './auth';
 import { ledgerEntries } from './ledger';
-import { PAYOUT_STATUSES } from '../../lib/domain/payouts';
+import { BATCH_STATES, PAYOUT_METHODS, PAYOUT_STATUSES } from '../../lib/domain/payouts';
 
 export const payoutStatus = pgEnum('payout_status', PAYOUT_STATUSES);
+export const payoutMethod = pgEnum('payout_method', PAYOUT_METHODS);
+export const batchState = pgEnum('batch_state', BATCH_STATES);
 
 export const payoutBatches = pgTable(
   'payout_batches',
@@ -19,6 +21,13 @@ export const payoutBatches = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     // limits the batch to some partners or units; empty = all
     filters: jsonb('filters').$type<{ partnerIds?: string[]; units?: string[] }>().notNull().default({}),
+    // `building` until every partner with a payable balance has been considered (chunked build)
+    state: batchState('state').notNull().default('ready'),
+    // progress of the build: partners considered so far out of those with unpaid entries at creation
+    partnersTotal: integer('partners_total').notNull().default(0),
+    partnersDone: integer('partners_done').notNull().default(0),
+    // the last partner id the build has finished (keyset cursor; partners are built in id order)
+    buildCursor: uuid('build_cursor'),
   },
   (t) => [
     uniqueIndex('payout_batches_workspace_reference_uq').on(t.workspaceId, t.reference),
@@ -65,4 +74,20 @@ export const payoutItems = pgTable(
     // a payout never includes an entry twice, and no entry sits in two live payouts
     uniqueIndex('payout_items_live_entry_uq').on(t.entryId).where(sql`released = false`),
   ],
+);
+
+// Where a partner wants its money, per workspace. The details (PayPal email, IBAN and BIC, …) are
+// encrypted like the signing secrets; `masked` is the safe summary the console shows.
+export const payoutDetails = pgTable(
+  'payout_details',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
+    method: payoutMethod('method').notNull(),
+    detailsEncrypted: text('details_encrypted').notNull(),
+    masked: text('masked').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('payout_details_workspace_partner_uq').on(t.workspaceId, t.partnerId)],
 );

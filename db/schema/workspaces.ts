@@ -13,6 +13,8 @@ export const workspaces = pgTable('workspaces', {
   allowedDomains: text('allowed_domains').array().notNull().default([]),
   // Signed events accepted per minute (verified requests only); a sale or a backfill needs headroom.
   eventsPerMinute: integer('events_per_minute').notNull().default(6000),
+  // IANA zone the console shows dates in; exports stay in UTC
+  timeZone: text('time_zone').notNull().default('UTC'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -69,4 +71,28 @@ export const payoutMinimums = pgTable(
     amount: numeric('amount').notNull(),
   },
   (t) => [uniqueIndex('payout_minimums_workspace_unit_uq').on(t.workspaceId, t.unit)],
+);
+
+// A pending invitation to join a workspace with a role. Only the SHA-256 of the token is stored
+// (like password resets); accepting it creates the membership once.
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: memberRole('role').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_hash_uq').on(t.tokenHash),
+    // members page: open invitations of a workspace
+    index('invitations_workspace_idx').on(t.workspaceId, t.createdAt),
+  ],
 );

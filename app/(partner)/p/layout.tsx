@@ -10,6 +10,7 @@ const nav = [
   { href: '/p/deals', label: 'Deal registrations' },
   { href: '/p/earnings', label: 'Earnings' },
   { href: '/p/payouts', label: 'Payouts' },
+  { href: '/p/profile', label: 'Profile' },
 ];
 
 export default async function PartnerLayout({ children }: { children: ReactNode }) {

@@ -17,6 +17,7 @@ const sections = [
   ['/events', 'Events'],
   ['/ledger', 'Ledger'],
   ['/payouts', 'Payouts'],
+  ['/audit', 'Audit log'],
   ['/settings', 'Settings'],
 ] as const;
 
