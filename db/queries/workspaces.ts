@@ -11,6 +11,8 @@ export interface WorkspaceAccess {
   slug: string;
   name: string;
   baseCurrency: string;
+  /** IANA zone the console shows dates in */
+  timeZone: string;
   role: MemberRole;
 }
 
@@ -19,6 +21,7 @@ const membershipColumns = {
   slug: workspaces.slug,
   name: workspaces.name,
   baseCurrency: workspaces.baseCurrency,
+  timeZone: workspaces.timeZone,
   role: members.role,
 };
 

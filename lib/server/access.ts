@@ -25,5 +25,6 @@ export async function resolveMerchantScope(
     userId,
     role: membership.role,
     baseCurrency: membership.baseCurrency,
+    timeZone: membership.timeZone,
   };
 }

@@ -9,4 +9,6 @@ export interface MerchantScope {
   userId: string;
   role: MemberRole;
   baseCurrency: string;
+  /** IANA zone (or 'UTC') the console shows this workspace's dates in; exports stay in UTC */
+  timeZone: string;
 }
