@@ -100,3 +100,13 @@ export async function eventsPerMinuteOf(db: Executor, workspaceId: string): Prom
   const [row] = await db.select({ n: workspaces.eventsPerMinute }).from(workspaces).where(eq(workspaces.id, workspaceId));
   return row?.n;
 }
+
+/** Settings → Workspace: the zone the console shows dates in, locked for a change (its audit row records the old one). */
+export async function lockTimeZone(tx: Executor, workspaceId: string): Promise<string | undefined> {
+  const [row] = await tx.select({ tz: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('no key update');
+  return row?.tz;
+}
+
+export async function setTimeZone(tx: Executor, workspaceId: string, timeZone: string): Promise<void> {
+  await tx.update(workspaces).set({ timeZone }).where(eq(workspaces.id, workspaceId));
+}

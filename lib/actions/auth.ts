@@ -7,7 +7,10 @@ import { signIn, signOut } from '../auth';
 import { signUpMerchant, requestPasswordReset, resetPassword } from '../server/accounts';
 import { appOrigin } from '../server/app-origin';
 import { joinProgram } from '../server/enrollments';
+import { acceptInvitation, signUpByInvitation } from '../server/invitations';
+import { AppError } from '../errors';
 import { merchantSignUpSchema, partnerJoinSchema, passwordResetRequestSchema, passwordResetSchema, signInSchema } from '../validation/accounts';
+import { invitationSignUpSchema, invitationTokenSchema } from '../validation/members';
 import type { ActionResult } from './result';
 import { publicAction } from './define';
 
@@ -77,6 +80,53 @@ export const resetPasswordAction = publicAction({
   run: async ({ input: { token, password }, db }) => {
     await resetPassword(db, token, password);
     return { ok: true, message: 'Your password was changed. You can sign in now.' };
+  },
+});
+
+// Invitations (app/(auth)/invite/[token]): the token arrives as a bound argument and is parsed like
+// any input. Each action lands somewhere the token decides only by being ours: the invitation page
+// itself or the console of the workspace the invitation names.
+
+/** A visitor without an account signs up through the invitation and lands in the console with its role. */
+export const signUpByInvitationAction = publicAction({
+  bound: ['token'],
+  input: invitationSignUpSchema,
+  run: async ({ input, db }) => {
+    const joined = await signUpByInvitation(db, input);
+    await signInWith(joined.email, input.password, `/m/${joined.workspaceSlug}`);
+    return { ok: true };
+  },
+});
+
+/** Someone with an account signs in from the invitation page and comes back to it to accept. */
+export const signInForInvitationAction = publicAction({
+  bound: ['token'],
+  input: signInSchema.extend({ token: invitationTokenSchema }),
+  mapError: signInRefusal,
+  run: async ({ input }) => {
+    await signInWith(input.email, input.password, `/invite/${input.token}`);
+    return { ok: true };
+  },
+});
+
+/** One click for the signed-in invited user: joins and opens the console. */
+export const acceptInvitationAction = publicAction({
+  bound: ['token'],
+  input: z.object({ token: invitationTokenSchema }),
+  run: async ({ user, input, db }) => {
+    if (!user) throw new AppError('unauthorized', 'Your session has ended; sign in again to accept.');
+    const joined = await acceptInvitation(db, input.token, user);
+    redirect(`/m/${joined.workspaceSlug}`);
+  },
+});
+
+/** Signed in with another account: sign out and come back to the invitation. */
+export const signOutForInvitationAction = publicAction({
+  bound: ['token'],
+  input: z.object({ token: invitationTokenSchema }),
+  run: async ({ input }) => {
+    await signOut({ redirectTo: `/invite/${input.token}` });
+    return { ok: true };
   },
 });
 
