@@ -58,6 +58,16 @@ export async function findCouponHolder(db: Executor, workspaceId: string, by: { 
   return row;
 }
 
+/** The coupon locked for a change, with what the audit log names; undefined when it is not this workspace's. */
+export async function lockCoupon(db: Executor, workspaceId: string, couponId: string) {
+  const [row] = await db
+    .select({ id: coupons.id, code: coupons.code, partnerId: coupons.partnerId, programId: coupons.programId, disabled: coupons.disabled })
+    .from(coupons)
+    .where(and(eq(coupons.workspaceId, workspaceId), eq(coupons.id, couponId)))
+    .for('update');
+  return row;
+}
+
 export async function updateCouponDisabled(db: Executor, workspaceId: string, couponId: string, disabled: boolean) {
   const [row] = await db
     .update(coupons)

@@ -180,7 +180,10 @@ export async function decidePendingDeal(db: Executor, workspaceId: string, dealI
         gt(dealRegistrations.expiresAt, at),
       ),
     )
-    .returning({ id: dealRegistrations.id, prospectName: dealRegistrations.prospectName });
+    .returning({
+      id: dealRegistrations.id, prospectName: dealRegistrations.prospectName, partnerId: dealRegistrations.partnerId, programId: dealRegistrations.programId,
+      matchType: dealRegistrations.matchType, matchValue: dealRegistrations.matchValue,
+    });
   return row;
 }
 

@@ -5,14 +5,19 @@ import { enrollments, partners, programs } from '../schema';
 import type { RewardRule } from '../../lib/validation/program';
 
 /**
- * An enrollment's special agreement with what its editor needs (the program's unit and rules),
- * locked for the change; undefined when the id is not this workspace's.
+ * An enrollment locked for a change by the merchant (a decision or special terms), with the names
+ * the audit log and the confirmation need and the program's unit for the terms editor; undefined
+ * when the id is not this workspace's. The lock orders two decisions on one enrollment, so the
+ * status each records as "before" is the one it really changed.
  */
-export async function lockEnrollmentTerms(db: Executor, workspaceId: string, enrollmentId: string) {
+export async function lockEnrollmentForChange(db: Executor, workspaceId: string, enrollmentId: string) {
   const [row] = await db
     .select({
       id: enrollments.id,
+      status: enrollments.status,
       rules: enrollments.rules,
+      partnerId: enrollments.partnerId,
+      programId: enrollments.programId,
       partnerName: partners.name,
       programName: programs.name,
       unit: programs.unit,

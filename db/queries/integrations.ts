@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { auditLog, webhookSecrets } from '../schema';
+import { webhookSecrets } from '../schema';
 
 export type IntegrationKind = 'stripe' | 'shopify';
 
@@ -11,10 +11,4 @@ export async function integrationSecrets(db: Executor, workspaceId: string) {
     .select({ kind: webhookSecrets.kind, createdAt: webhookSecrets.createdAt })
     .from(webhookSecrets)
     .where(and(eq(webhookSecrets.workspaceId, workspaceId), inArray(webhookSecrets.kind, ['stripe', 'shopify'])));
-}
-
-export async function recordIntegrationAudit(db: Executor, input: { workspaceId: string; actorUserId: string; kind: IntegrationKind; action: 'secret_saved' | 'secret_removed' }) {
-  await db.insert(auditLog).values({
-    workspaceId: input.workspaceId, actorUserId: input.actorUserId, action: `integration.${input.action}`, subjectType: 'integration', subjectId: input.kind,
-  });
 }

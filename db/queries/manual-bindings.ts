@@ -2,15 +2,21 @@ import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { auditLog, customers, enrollments, partners, programs, users } from '../schema';
+import { recordAudit } from './audit';
 
 const BOUND_BY_HAND = 'customer.bound_by_hand';
 
-/** Who bound a customer by hand, to whom and why: a merchant's override of the attribution is kept. */
+/**
+ * Who bound a customer by hand, to whom and why: a merchant's override of the attribution is kept
+ * in the audit log (in the binding's own transaction), with the shares it replaced as "before".
+ * `data` keeps the program, partner and reason: explanations read the author back from it.
+ */
 export async function recordManualBinding(
   db: Executor,
   workspaceId: string,
   input: {
     customerId: string;
+    customerExternalId: string;
     programId: string;
     partnerId: string;
     actorUserId: string | null;
@@ -20,14 +26,12 @@ export async function recordManualBinding(
     replaced?: { partnerId: string; share: string; source: string }[];
   },
 ) {
-  await db.insert(auditLog).values({
+  const replaced = (input.replaced ?? []).map((r) => ({ partnerId: r.partnerId, share: r.share, source: r.source }));
+  await recordAudit(db, {
     workspaceId, actorUserId: input.actorUserId, action: BOUND_BY_HAND, subjectType: 'customer', subjectId: input.customerId,
-    data: {
-      programId: input.programId,
-      partnerId: input.partnerId,
-      reason: input.reason ?? null,
-      replaced: (input.replaced ?? []).map((r) => ({ partnerId: r.partnerId, share: r.share, source: r.source })),
-    },
+    before: replaced.length ? { programId: input.programId, shares: replaced } : null,
+    after: { customer: input.customerExternalId, programId: input.programId, shares: [{ partnerId: input.partnerId, share: '1', source: 'manual' }], reason: input.reason ?? null },
+    data: { programId: input.programId, partnerId: input.partnerId, reason: input.reason ?? null, replaced },
     at: input.at,
   });
 }

@@ -10,7 +10,7 @@ export type { PoolClosingResult };
 // make closing once-only; the service (lib/server/rewards/pools.ts) runs these in its transaction.
 
 const poolColumns = {
-  id: pools.id, unit: pools.unit, amount: pools.amount, period: pools.period, metric: pools.metric, goal: pools.goal, createdAt: pools.createdAt,
+  id: pools.id, name: pools.name, unit: pools.unit, amount: pools.amount, period: pools.period, metric: pools.metric, goal: pools.goal, createdAt: pools.createdAt,
 };
 
 /** The pool, locked FOR UPDATE until the transaction ends; undefined when the workspace has none of this id. */

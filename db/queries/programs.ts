@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../client';
+import type { Executor, Transaction } from '../client';
 import { enrollments, programs, workspaces } from '../schema';
 import type { RewardRule, ProgramScope } from '../../lib/validation/program';
 import type { ApprovalMode, ProgramStatus } from '../../lib/domain/programs';
@@ -155,13 +155,22 @@ export interface NewProgram {
  */
 export async function insertProgram(db: Executor, workspaceId: string, input: NewProgram, createdBy: string | null = null) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(programs)
-      .values({ ...input, workspaceId, version: 1 })
-      .returning();
-    await insertProgramVersion(tx, workspaceId, row, createdBy);
+    const row = await insertProgramInTransaction(tx, workspaceId, input, createdBy);
     return { id: row.id, slug: row.slug };
   });
+}
+
+/**
+ * The same inside the caller's own transaction, without a savepoint: the console's creation writes
+ * its audit row in that transaction, and a savepoint would stamp the program with another xid.
+ */
+export async function insertProgramInTransaction(tx: Transaction, workspaceId: string, input: NewProgram, createdBy: string | null) {
+  const [row] = await tx
+    .insert(programs)
+    .values({ ...input, workspaceId, version: 1 })
+    .returning();
+  await insertProgramVersion(tx, workspaceId, row, createdBy);
+  return row;
 }
 
 export async function programSlugTaken(db: Executor, workspaceId: string, slug: string): Promise<boolean> {

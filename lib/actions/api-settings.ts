@@ -10,7 +10,7 @@ export const rotateEventsSecretAction = merchantAction({
   roles: 'manage',
   input: z.object({}),
   run: async ({ scope, db }) => {
-    const { secret } = await rotateEventsSecret(db, scope.workspaceId);
+    const { secret } = await rotateEventsSecret(db, scope.workspaceId, scope.userId);
     revalidatePath(`/m/${scope.workspaceSlug}/settings/api`);
     return { ok: true, data: { secret }, message: 'New events secret created. Copy it now: it is not shown again, and the old one stops working.' };
   },
@@ -30,7 +30,7 @@ export const saveWebhookEndpointAction = merchantAction({
   roles: 'manage',
   input: endpointForm,
   run: async ({ scope, input, db }) => {
-    const { newSecret } = await saveWebhookEndpoint(db, scope.workspaceId, input);
+    const { newSecret } = await saveWebhookEndpoint(db, scope.workspaceId, scope.userId, input);
     revalidatePath(`/m/${scope.workspaceSlug}/settings/api`);
     return newSecret
       ? { ok: true, data: { secret: newSecret }, message: 'Endpoint saved with a new signing secret. Copy it now: it is not shown again.' }
@@ -55,7 +55,7 @@ export const saveEventsPerMinuteAction = merchantAction({
   roles: 'manage',
   input: eventsLimitForm,
   run: async ({ scope, input, db }) => {
-    await saveEventsPerMinute(db, scope.workspaceId, input.eventsPerMinute);
+    await saveEventsPerMinute(db, scope.workspaceId, scope.userId, input.eventsPerMinute);
     revalidatePath(`/m/${scope.workspaceSlug}/settings/api`);
     return { ok: true, message: `The events API now accepts up to ${input.eventsPerMinute.toLocaleString('en-US')} events a minute.` };
   },

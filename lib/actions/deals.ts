@@ -52,7 +52,7 @@ export const decideDealAction = merchantAction({
   roles: 'manage',
   input: dealDecision,
   run: async ({ scope, input: { dealId, decision }, db }) => {
-    const deal = await decideDeal(db, scope.workspaceId, dealId, decision, new Date());
+    const deal = await decideDeal(db, scope.workspaceId, dealId, decision, new Date(), scope.userId);
     revalidatePath(`/m/${scope.workspaceSlug}/deals`);
     return { ok: true, message: `Deal${deal.prospectName ? ` for “${deal.prospectName}”` : ''} ${decision}.` };
   },

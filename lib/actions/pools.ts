@@ -33,7 +33,7 @@ export const closePoolAction = merchantAction({
   roles: 'finance',
   input: closePoolSchema,
   run: async ({ scope, input: { poolId, period, preview }, db }) => {
-    const result = await closePool(db, scope.workspaceId, poolId, period, new Date(), { preview });
+    const result = await closePool(db, scope.workspaceId, poolId, period, new Date(), { preview, actorUserId: scope.userId });
     revalidatePath(`/m/${scope.workspaceSlug}/pools`, 'layout');
     const winners = result.closing.standings.filter((s) => s.qualified).length;
     const closed = result.closing.period;

@@ -26,7 +26,7 @@ export const saveAllowedDomainsAction = merchantAction({
   roles: 'manage',
   input: domainsForm,
   run: async ({ scope, input: { domains }, db }) => {
-    const { linksNowBlocked } = await saveAllowedDomains(db, scope.workspaceId, domains);
+    const { linksNowBlocked } = await saveAllowedDomains(db, scope.workspaceId, domains, scope.userId);
     revalidatePath(`/m/${scope.workspaceSlug}/settings/tracking`);
     const saved = domains.length ? `Links may point to ${domains.join(', ')}.` : 'No domains allowed: partners cannot create links until you add one.';
     const blocked = linksNowBlocked === 1 ? ' 1 active link now points elsewhere and shows "link not available": see the list below.'

@@ -3,7 +3,6 @@ import type { Database } from '../../db/client';
 import { findJoinableProgram } from '../../db/queries/programs';
 import { findUserCredentials, insertUser } from '../../db/queries/users';
 import {
-  findEnrollment,
   findPartnerByEmail,
   insertEnrollment,
   insertPartner,
@@ -11,10 +10,11 @@ import {
   updateEnrollmentStatus,
   type EnrollmentStatus,
 } from '../../db/queries/partners';
+import { lockEnrollmentForChange } from '../../db/queries/enrollment-terms';
+import { recordAudit } from '../../db/queries/audit';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { AppError } from '../errors';
 import type { PartnerJoin } from '../validation/accounts';
-import type { MerchantScope } from './scope';
 
 export interface JoinResult {
   userId: string;
@@ -97,25 +97,36 @@ const ALLOWED: Record<EnrollmentStatus, EnrollmentStatus[]> = {
   rejected: ['approved'],
 };
 
+/** Who decides: a member of the workspace (the console), or nobody (scenarios and scripts pass null). */
+export interface EnrollmentDecider {
+  workspaceId: string;
+  userId: string | null;
+}
+
 /**
  * Approve, reject, suspend or reinstate an enrollment; the change is kept with its time and the
- * merchant's optional reason, which the partner reads in the portal.
+ * merchant's optional reason, which the partner reads in the portal, and in the audit log.
  */
 export async function changeEnrollmentStatus(
   db: Database,
-  scope: MerchantScope,
+  decider: EnrollmentDecider,
   enrollmentId: string,
   next: EnrollmentStatus,
   at = new Date(),
   reason: string | null = null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const enrollment = await findEnrollment(tx, scope.workspaceId, enrollmentId);
+    const enrollment = await lockEnrollmentForChange(tx, decider.workspaceId, enrollmentId);
     if (!enrollment) throw new AppError('not_found', 'Enrollment not found.');
     if (enrollment.status === next) return;
     if (!ALLOWED[enrollment.status].includes(next)) {
       throw new AppError('invalid_input', `An enrollment that is ${enrollment.status} cannot become ${next}.`, { status: 'transition not allowed' });
     }
-    await updateEnrollmentStatus(tx, scope.workspaceId, enrollmentId, next, at, reason);
+    await updateEnrollmentStatus(tx, decider.workspaceId, enrollmentId, next, at, reason);
+    await recordAudit(tx, {
+      workspaceId: decider.workspaceId, actorUserId: decider.userId, action: `enrollment.${next}`, subjectType: 'enrollment', subjectId: enrollmentId,
+      before: { status: enrollment.status }, after: { status: next },
+      data: { partnerId: enrollment.partnerId, partnerName: enrollment.partnerName, programId: enrollment.programId, programName: enrollment.programName, reason },
+    });
   });
 }

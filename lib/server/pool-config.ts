@@ -2,17 +2,29 @@ import 'server-only';
 import type { Database, Executor } from '../../db/client';
 import { programsOfWorkspace } from '../../db/queries/groups';
 import {
-  countPoolClosings, insertPoolSettings, lockPool, poolSlugTaken, replacePoolPrograms, updatePoolSettings, type PoolSettings,
+  countPoolClosings, insertPoolSettings, lockPool, poolProgramIds, poolSlugTaken, replacePoolPrograms, updatePoolSettings, type PoolSettings,
 } from '../../db/queries/pool-writes';
 import { listUnits } from '../../db/queries/units';
+import { recordAudit } from '../../db/queries/audit';
 import { resolveUnit } from '../engine';
 import { AppError } from '../errors';
 import type { PoolConfigInput, PoolUpdateInput } from '../validation/pools';
 import type { MerchantScope } from './scope';
 import { slugify } from './slug';
+import { auditJson, sameSnapshot } from './audit-json';
 
 // Performance pools (SPEC §6) as the console configures them. A change applies to periods closed
 // after it; a closed period keeps the standings it stored, and its bonus entries explain themselves.
+
+/** A pool as the audit log keeps it: its settings and member programs (a set: sorted by name, with their names then). */
+const poolSnapshot = (settings: PoolSettings, programs: { id: string; name: string }[]) =>
+  auditJson({ ...settings, programs: [...programs].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)) });
+
+/** The member programs with their names, in the order given. */
+async function namedPrograms(tx: Executor, workspaceId: string, programIds: string[]) {
+  const names = new Map((await programsOfWorkspace(tx, workspaceId, programIds)).map((p) => [p.id, p.name]));
+  return programIds.map((id) => ({ id, name: names.get(id) ?? id }));
+}
 
 /** The unit as stored (a custom unit's key, or an upper-case currency code) and the amount within its precision. */
 async function checkSettings(tx: Executor, workspaceId: string, input: PoolConfigInput): Promise<PoolSettings> {
@@ -39,6 +51,10 @@ export async function createPool(db: Database, scope: MerchantScope, input: Pool
     for (let i = 2; await poolSlugTaken(tx, scope.workspaceId, slug); i++) slug = `${base}-${i}`;
     const pool = await insertPoolSettings(tx, scope.workspaceId, slug, settings);
     await replacePoolPrograms(tx, scope.workspaceId, pool.id, input.programIds);
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'pool.created', subjectType: 'pool', subjectId: pool.id,
+      after: poolSnapshot(settings, await namedPrograms(tx, scope.workspaceId, input.programIds)), data: { name: settings.name },
+    });
     return pool;
   });
 }
@@ -56,8 +72,17 @@ export async function updatePool(db: Database, scope: MerchantScope, input: Pool
     if (settings.period !== pool.period && (await countPoolClosings(tx, scope.workspaceId, pool.id)) > 0) {
       throw new AppError('invalid_input', 'The period cannot change once a period has been closed.', { period: `stays ${pool.period === 'year' ? 'a year' : 'a quarter'}: closed periods would overlap` });
     }
+    const beforeSettings: PoolSettings = { name: pool.name, unit: pool.unit, amount: pool.amount, period: pool.period, metric: pool.metric, goal: pool.goal };
+    const before = poolSnapshot(beforeSettings, await namedPrograms(tx, scope.workspaceId, await poolProgramIds(tx, scope.workspaceId, pool.id)));
+    const after = poolSnapshot(settings, await namedPrograms(tx, scope.workspaceId, input.programIds));
     await updatePoolSettings(tx, scope.workspaceId, pool.id, settings);
     await replacePoolPrograms(tx, scope.workspaceId, pool.id, input.programIds);
+    if (!sameSnapshot(before, after)) {
+      await recordAudit(tx, {
+        workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'pool.updated', subjectType: 'pool', subjectId: pool.id,
+        before, after, data: { name: settings.name },
+      });
+    }
     return { id: pool.id };
   });
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Database, Executor } from '../../db/client';
-import { insertProgram, lockProgram, programSlugTaken, setProgramStatus, updateProgramTerms } from '../../db/queries/programs';
+import { insertProgramInTransaction, lockProgram, programSlugTaken, setProgramStatus, updateProgramTerms } from '../../db/queries/programs';
+import { termsSnapshotOf } from '../../db/queries/program-versions';
 import { loadWorkspaceConfig } from '../../db/queries/reward-state';
+import { recordAudit } from '../../db/queries/audit';
 import { Decimal, fxRateAt, resolveUnit, type UnitInfo } from '../engine';
 import { isCurrencyCode } from '../engine/units';
 import { AppError } from '../errors';
@@ -9,6 +11,7 @@ import { slugify } from './slug';
 import { ruleFromForm, type ProgramForm, type ProgramTermsForm, type RewardRule } from '../validation/program';
 import type { ProgramStatus } from '../domain/programs';
 import type { MerchantScope } from './scope';
+import { auditJson, sameSnapshot } from './audit-json';
 
 /**
  * The reward unit a program may pay in: one of the workspace's custom units, or a currency with an
@@ -57,7 +60,7 @@ export async function createProgram(db: Database, scope: MerchantScope, form: Pr
     const base = slugify(form.name);
     let slug = base;
     for (let i = 2; await programSlugTaken(tx, scope.workspaceId, slug); i++) slug = `${base}-${i}`;
-    return insertProgram(
+    const program = await insertProgramInTransaction(
       tx,
       scope.workspaceId,
       {
@@ -75,6 +78,11 @@ export async function createProgram(db: Database, scope: MerchantScope, form: Pr
       },
       scope.userId,
     );
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'program.created', subjectType: 'program', subjectId: program.id,
+      after: auditJson({ ...termsSnapshotOf(program), version: program.version, status: program.status }), data: { name: program.name },
+    });
+    return { id: program.id, slug: program.slug };
   });
 }
 
@@ -108,21 +116,15 @@ export async function changeProgramTerms(db: Database, scope: MerchantScope, inp
       approvalMode: input.approvalMode,
       joinPageEnabled: input.joinPageEnabled,
     };
-    if (sameTerms(current, terms)) return { changed: false as const, version: current.version };
+    const before = termsSnapshotOf(current);
+    if (sameSnapshot(before, terms)) return { changed: false as const, version: current.version };
     const updated = await updateProgramTerms(tx, scope.workspaceId, input.programId, terms, scope.userId);
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'program.updated', subjectType: 'program', subjectId: current.id,
+      before: auditJson({ ...before, version: current.version }), after: auditJson({ ...terms, version: updated!.version }), data: { name: terms.name },
+    });
     return { changed: true as const, version: updated!.version };
   });
-}
-
-function sameTerms(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
-  return Object.entries(next).every(([k, v]) => canonical(current[k]) === canonical(v));
-}
-
-/** JSON with object keys sorted: jsonb hands keys back in its own order, not the order written. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v,
-  );
 }
 
 /**
@@ -137,6 +139,10 @@ export async function changeProgramStatus(db: Database, scope: MerchantScope, pr
     if (current.status === status) return { name: current.name, changed: false };
     if (status === 'active') await resolveProgramUnit(tx, scope.workspaceId, current.unit);
     await setProgramStatus(tx, scope.workspaceId, programId, status);
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId, actorUserId: scope.userId, action: status === 'archived' ? 'program.archived' : 'program.restored',
+      subjectType: 'program', subjectId: programId, before: { status: current.status }, after: { status }, data: { name: current.name },
+    });
     return { name: current.name, changed: true };
   });
 }

@@ -2,10 +2,13 @@ import 'server-only';
 import type { Database } from '../../db/client';
 import { listTrackedLinksOfWorkspace } from '../../db/queries/tracked-links';
 import { setAllowedDomains } from '../../db/queries/workspaces';
+import { lockWorkspaceSettings } from '../../db/queries/workspace-settings';
+import { recordAudit } from '../../db/queries/audit';
 import { AppError } from '../errors';
 import { cacheLinks, evictLinks } from '../tracking/link-cache';
 import { writeRedis } from '../tracking/redis';
 import { cachedLinkOf } from './links';
+import { sameSnapshot } from './audit-json';
 
 /**
  * Tracked links may only send visitors to these hosts (and their subdomains): no open redirects.
@@ -24,10 +27,21 @@ import { cachedLinkOf } from './links';
  *   visit refills from what is committed. Evicting is order-independent, unlike a second rewrite;
  * - the Postgres fallback decides from the committed list on every visit it serves.
  * An edge isolate's own memory copy lives at most 5 s longer (lib/tracking/link-cache.ts).
+ * The audit row (who, old and new list) is written in the same transaction; scripts pass no actor.
  */
-export async function saveAllowedDomains(db: Database, workspaceId: string, domains: string[]): Promise<{ linksNowBlocked: number }> {
+export async function saveAllowedDomains(
+  db: Database, workspaceId: string, domains: string[], actorUserId: string | null = null,
+): Promise<{ linksNowBlocked: number }> {
   const rows = await db.transaction(async (tx) => {
+    const current = await lockWorkspaceSettings(tx, workspaceId);
     await setAllowedDomains(tx, workspaceId, domains);
+    if (current && !sameSnapshot(current.allowedDomains, domains)) {
+      // written before the cache rewrite below, so a refused rewrite rolls the audit row back too
+      await recordAudit(tx, {
+        workspaceId, actorUserId, action: 'settings.allowed_domains_changed', subjectType: 'settings', subjectId: 'allowed_domains',
+        before: { allowedDomains: current.allowedDomains }, after: { allowedDomains: domains },
+      });
+    }
     const linksOfWorkspace = await listTrackedLinksOfWorkspace(tx, workspaceId);
     try {
       await cacheLinks(writeRedis(), linksOfWorkspace.map((row) => ({ code: row.code, link: cachedLinkOf(row) })), { onlyIfCached: true });

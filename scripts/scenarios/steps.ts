@@ -38,7 +38,7 @@ export async function playStep(db: Database, ids: ScenarioIds, step: ScenarioSte
     }
     if (step.approve) {
       const enrollmentId = ids.enrollments.get(`${step.approve.partner}|${step.approve.program}`) ?? missing('enrollment', step.approve.partner);
-      await changeEnrollmentStatus(db, { workspaceId: ws, workspaceSlug: '', userId: '', role: 'owner', baseCurrency: '', timeZone: 'UTC' }, enrollmentId, 'approved', at);
+      await changeEnrollmentStatus(db, { workspaceId: ws, userId: null }, enrollmentId, 'approved', at);
     }
     if (step.order) {
       const o = step.order;

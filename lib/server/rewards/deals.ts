@@ -7,6 +7,7 @@ import {
   insertDeal,
   partnerIsEnrolled,
 } from '../../../db/queries/deals';
+import { recordAudit } from '../../../db/queries/audit';
 import type { DealMatchType } from '../../domain/deals';
 import { AppError } from '../../errors';
 
@@ -53,10 +54,20 @@ export async function decideDeal(
   dealId: string,
   decision: 'approved' | 'rejected',
   at: Date,
+  /** the member who decides; scenarios and scripts pass none */
+  actorUserId: string | null = null,
 ): Promise<{ id: string; prospectName: string }> {
   const decided = await db.transaction(async (tx) => {
     await expireOverdueDeals(tx, workspaceId, at, [dealId]);
-    return decidePendingDeal(tx, workspaceId, dealId, decision, at);
+    const deal = await decidePendingDeal(tx, workspaceId, dealId, decision, at);
+    if (deal) {
+      await recordAudit(tx, {
+        workspaceId, actorUserId, action: `deal.${decision}`, subjectType: 'deal', subjectId: deal.id,
+        before: { status: 'pending' }, after: { status: decision },
+        data: { name: deal.prospectName, partnerId: deal.partnerId, programId: deal.programId, matchType: deal.matchType, matchValue: deal.matchValue },
+      });
+    }
+    return deal;
   });
   if (!decided) throw new AppError('not_found', 'No pending deal registration with this id.');
   return decided;

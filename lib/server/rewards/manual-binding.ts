@@ -19,7 +19,8 @@ async function bindInTransaction(
   const binding = bindCustomerManually({ customerId: customer.externalId, programId: input.programId, partnerId: input.partnerId, at: input.at, reason: input.reason });
   const replaced = await replaceBinding(tx, workspaceId, customer.id, binding);
   await recordManualBinding(tx, workspaceId, {
-    customerId: customer.id, programId: input.programId, partnerId: input.partnerId, actorUserId: input.actorUserId, at: input.at, reason: input.reason, replaced,
+    customerId: customer.id, customerExternalId: customer.externalId, programId: input.programId, partnerId: input.partnerId,
+    actorUserId: input.actorUserId, at: input.at, reason: input.reason, replaced,
   });
 }
 

@@ -6,6 +6,7 @@ import { findPoolClosing, insertPoolClosing, lockPool, poolProgramIds, readPool,
 import { listPoolClosings } from '../../../db/queries/pool-progress';
 import { insertEntries, loadPoolCredits, loadPoolRefunds } from '../../../db/queries/ledger';
 import { loadBindings, loadEnrollmentStates, loadWorkspaceConfig } from '../../../db/queries/reward-state';
+import { recordAudit } from '../../../db/queries/audit';
 import {
   closePoolPeriod, Decimal, EngineError, formatAmount, isApprovedAt, parsePoolPeriod, resolveUnit, roundToPrecision,
   type PeriodBounds, type PoolCloseDecision, type PoolPeriodKind,
@@ -101,7 +102,8 @@ async function planClosing(tx: Executor, workspaceId: string, pool: Pool, period
  * With `preview`, closing is refused when the figures differ from the preview the person confirmed.
  */
 export async function closePool(
-  db: Database, workspaceId: string, poolId: string, period: string, at: Date, opts: { preview?: string } = {},
+  db: Database, workspaceId: string, poolId: string, period: string, at: Date,
+  opts: { preview?: string; /** the member who closes it; scripts and jobs pass none */ actorUserId?: string | null } = {},
 ): Promise<{ alreadyClosed: boolean; closing: PoolClosingResult }> {
   return db.transaction(async (tx) => {
     const pool = await lockPool(tx, workspaceId, poolId);
@@ -116,6 +118,15 @@ export async function closePool(
     await insertPoolClosing(tx, workspaceId, poolId, at, result);
     const bonuses = await insertEntries(tx, decision.entries, { workspaceId, eventId: null, customerId: null, createdAt: at });
     await enqueueWebhooks(tx, workspaceId, 'entry.created', bonuses.map((entry) => ({ entry, pool: { id: poolId, period: decision.period } })), at);
+    const qualified = decision.standings.filter((s) => s.qualified);
+    await recordAudit(tx, {
+      workspaceId, actorUserId: opts.actorUserId ?? null, action: 'pool.period_closed', subjectType: 'pool', subjectId: poolId,
+      after: {
+        period: decision.period, measured: decision.standings.length, qualified: qualified.length,
+        paid: qualified.reduce((sum, s) => sum.plus(s.bonus ?? 0), new Decimal(0)).toFixed(), unit: pool.unit,
+      },
+      data: { name: pool.name, period: decision.period },
+    });
     return { alreadyClosed: false, closing: result };
   });
 }
