@@ -72,6 +72,8 @@ export interface PartnerPayoutDetailsRow {
   partnerId: string;
   workspaceId: string;
   workspaceName: string;
+  /** the workspace's zone, which its dates are shown in, also in the portal */
+  timeZone: string;
   method: PayoutMethod | null;
   masked: string | null;
   updatedAt: Date | null;
@@ -88,6 +90,7 @@ export async function listPayoutDetailsOfPartners(db: Executor, partnerIds: stri
       partnerId: partners.id,
       workspaceId: partners.workspaceId,
       workspaceName: workspaces.name,
+      timeZone: workspaces.timeZone,
       method: payoutDetails.method,
       masked: payoutDetails.masked,
       updatedAt: payoutDetails.updatedAt,

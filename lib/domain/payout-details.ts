@@ -21,7 +21,13 @@ export type PayoutDetails =
       /** US accounts only: ACH and Wise need to know which */
       accountType?: 'checking' | 'savings';
     }
-  | { method: 'wise'; email: string; accountHolder: string }
+  | {
+      method: 'wise';
+      email: string;
+      accountHolder: string;
+      /** Wise's receiverType (PERSON / BUSINESS); always set by the form, absent only in older data */
+      holderType?: 'private' | 'business';
+    }
   | { method: 'other'; instructions: string };
 
 export type { PayoutMethod };
@@ -62,7 +68,7 @@ export function maskPayoutDetails(details: PayoutDetails): string {
     case 'paypal':
       return `PayPal · ${maskEmail(details.email)}`;
     case 'wise':
-      return `Wise · ${maskEmail(details.email)} · ${holderName(details.accountHolder)}`;
+      return `Wise · ${maskEmail(details.email)} · ${holderName(details.accountHolder, details.holderType)}`;
     case 'bank_transfer': {
       const holder = holderName(details.accountHolder, details.holderType);
       if (details.iban) return `Bank transfer · ${details.iban.slice(0, 4)} ${DOT.repeat(4)} ${details.iban.slice(-4)} · ${holder}`;

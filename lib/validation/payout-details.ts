@@ -31,7 +31,9 @@ const optionalCode = z.preprocess(blankToUndefined, z.string().optional());
 
 const paypal = z.object({ method: z.literal('paypal'), email });
 
-const wise = z.object({ method: z.literal('wise'), email, accountHolder: holderName });
+const holderType = z.enum(['private', 'business'], { error: 'choose private person or business' });
+
+const wise = z.object({ method: z.literal('wise'), email, accountHolder: holderName, holderType });
 
 const other = z.object({
   method: z.literal('other'),
@@ -47,7 +49,7 @@ const bankTransfer = z
   .object({
     method: z.literal('bank_transfer'),
     accountHolder: holderName,
-    holderType: z.enum(['private', 'business'], { error: 'choose private person or business' }),
+    holderType,
     country: z
       .string({ error: 'choose the country of the account' })
       .trim()

@@ -7,6 +7,7 @@ import { bindCustomerByHand } from '../../lib/server/rewards/manual-binding';
 import { closePool } from '../../lib/server/rewards/pools';
 import { createPayoutBatch, markPayoutFailed, markPayoutPaid } from '../../lib/server/rewards/payouts';
 import { parsePoolPeriod } from '../../lib/engine';
+import { seedPayoutDetails } from './payout-details';
 
 /**
  * Creates the demo workspace: programs of several categories and units, a group, a pool, partners
@@ -16,6 +17,7 @@ import { parsePoolPeriod } from '../../lib/engine';
 export async function seedDemoWorkspace(db: Database, now: Date): Promise<{ workspaceId: string; events: number; clicks: number; entries: number }> {
   const story = await insertDemoConfiguration(db, now);
   const entries = await playDemoStory(db, story, now);
+  await seedPayoutDetails(db, story.workspaceId, now);
   return { workspaceId: story.workspaceId, events: story.events.length, clicks: story.clicks, entries };
 }
 

@@ -84,9 +84,9 @@ describe('saving payout details in the portal', () => {
   it('keeps one version per workspace: a second save replaces the first, other workspaces keep theirs', async () => {
     signInAs(pat);
     expect(await save({ partnerId: patInB, method: 'paypal', email: 'pat.partner@example.com' })).toMatchObject({ ok: true });
-    expect(await save({ partnerId: patInB, method: 'wise', email: 'pat@wise.example', accountHolder: 'Pat Partner' })).toMatchObject({ ok: true });
+    expect(await save({ partnerId: patInB, method: 'wise', email: 'pat@wise.example', accountHolder: 'Pat Partner', holderType: 'private' })).toMatchObject({ ok: true });
     const inB = await loadPayoutDetailsForExport(db, b.scope.workspaceId, [patInB, quinnInB]);
-    expect([...inB.entries()]).toEqual([[patInB, { method: 'wise', email: 'pat@wise.example', accountHolder: 'Pat Partner' }]]);
+    expect([...inB.entries()]).toEqual([[patInB, { method: 'wise', email: 'pat@wise.example', accountHolder: 'Pat Partner', holderType: 'private' }]]);
     expect((await loadPayoutDetailsForExport(db, a.scope.workspaceId, [patInA])).get(patInA)?.method).toBe('bank_transfer');
     expect(await partnersWithPayoutDetails(db, b.scope.workspaceId, [patInB, quinnInB])).toEqual(new Set([patInB]));
     // the portal lists both of Pat's records with their own summaries
@@ -100,7 +100,8 @@ describe('saving payout details in the portal', () => {
     signInAs(quinn);
     const cases: [Record<string, string>, string][] = [
       [{ method: 'paypal', email: 'quinn@example.com' }, 'PayPal · q•••@example.com'],
-      [{ method: 'wise', email: 'quinn@example.com', accountHolder: 'Quinn Q. Doe' }, 'Wise · q•••@example.com · Q. Q. Doe'],
+      [{ method: 'wise', email: 'quinn@example.com', accountHolder: 'Quinn Q. Doe', holderType: 'private' }, 'Wise · q•••@example.com · Q. Q. Doe'],
+      [{ method: 'wise', email: 'quinn@example.com', accountHolder: 'Quinn Studio', holderType: 'business' }, 'Wise · q•••@example.com · Quinn Studio'],
       [
         { method: 'bank_transfer', accountHolder: 'Quinn Ltd', holderType: 'business', country: 'GB', accountFormat: 'local', accountNumber: '31926819', routingCode: '60-16-13' },
         'Bank transfer · GB account ••••6819 · Quinn Ltd',
@@ -136,7 +137,7 @@ describe('saving payout details in the portal', () => {
         { method: 'bank_transfer', accountHolder: '', holderType: 'private', country: 'US', accountFormat: 'local', accountNumber: '12', routingCode: '021000022' },
         { accountHolder: 'is required (the name on the account)', accountNumber: 'must be 4 to 17 digits', routingCode: 'the check digit does not match — check for a typo', accountType: 'choose checking or savings' },
       ],
-      [{ method: 'wise', email: 'q@example.com' }, { accountHolder: 'is required' }],
+      [{ method: 'wise', email: 'q@example.com' }, { accountHolder: 'is required', holderType: 'choose private person or business' }],
       [{ method: 'other', instructions: ' ' }, { instructions: 'is required: say how you want to be paid' }],
       [{ method: 'cheque' }, { method: 'choose how you want to be paid' }],
     ];
@@ -199,8 +200,8 @@ describe('the audit log', () => {
     for (const r of rows) {
       for (const plain of [IBAN, 'COBADEFF', 'pat.partner@example.com']) expect(r.row_text).not.toContain(plain);
     }
-    // Quinn's five saves and Pat's two in B: one row each
-    expect(await auditRows(quinnInB)).toHaveLength(5);
+    // Quinn's six saves and Pat's two in B: one row each
+    expect(await auditRows(quinnInB)).toHaveLength(6);
     expect(await auditRows(patInB)).toHaveLength(2);
   });
 });

@@ -148,8 +148,9 @@ describe('the other methods', () => {
   it.each([
     [{ method: 'paypal', email: ' jane@example.com ' }, {}],
     [{ method: 'paypal', email: 'jane@' }, { email: 'must be an email address such as jane@example.com' }],
-    [{ method: 'wise', email: 'jane@example.com', accountHolder: 'J' }, { accountHolder: 'is required (the name on the account)' }],
-    [{ method: 'wise', email: 'jane@example.com', accountHolder: 'Jane\u0000Doe' }, { accountHolder: 'may not contain control characters' }],
+    [{ method: 'wise', email: 'jane@example.com', accountHolder: 'J', holderType: 'private' }, { accountHolder: 'is required (the name on the account)' }],
+    [{ method: 'wise', email: 'jane@example.com', accountHolder: 'Jane\u0000Doe', holderType: 'business' }, { accountHolder: 'may not contain control characters' }],
+    [{ method: 'wise', email: 'jane@example.com', accountHolder: 'Jane Doe' }, { holderType: 'choose private person or business' }],
     [{ method: 'other', instructions: 'Pay by cheque\nto the office' }, {}],
     [{ method: 'other', instructions: 'x'.repeat(501) }, { instructions: 'must be at most 500 characters' }],
     [{ method: 'crypto', wallet: '0xabc' }, { method: 'choose how you want to be paid' }],
@@ -161,7 +162,8 @@ describe('the other methods', () => {
 describe('masked summaries', () => {
   it.each([
     [{ method: 'paypal', email: 'jane.doe@example.com' } as const, 'PayPal · j•••@example.com'],
-    [{ method: 'wise', email: 'jane@example.com', accountHolder: 'Jane Doe' } as const, 'Wise · j•••@example.com · J. Doe'],
+    [{ method: 'wise', email: 'jane@example.com', accountHolder: 'Jane Doe', holderType: 'private' } as const, 'Wise · j•••@example.com · J. Doe'],
+    [{ method: 'wise', email: 'hello@brightpixel.test', accountHolder: 'Bright Pixel Agency', holderType: 'business' } as const, 'Wise · h•••@brightpixel.test · Bright Pixel Agency'],
     [{ method: 'bank_transfer', accountHolder: 'John Doe', holderType: 'private', country: 'DE', iban: 'DE89370400440532013000' } as const, 'Bank transfer · DE89 •••• 3000 · J. Doe'],
     [{ method: 'bank_transfer', accountHolder: 'Acme GmbH', holderType: 'business', country: 'US', accountNumber: '000123456789', routingCode: '021000021', accountType: 'checking' } as const, 'Bank transfer · US account ••••6789 · Acme GmbH'],
     [{ method: 'other', instructions: 'IBAN DE89 3704 0044 0532 0130 00 please' } as const, 'Other · written instructions (39 characters)'],

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { listPayouts, type PayoutRow } from '@/db/queries/payouts-list';
@@ -18,7 +19,15 @@ export default async function PartnerPayoutsPage({ searchParams }: { searchParam
     { key: 'status', header: 'Status', cell: (r) => <Badge tone={tone[r.status]}>{r.status}</Badge> },
     {
       key: 'detail', header: 'Details',
-      cell: (r) => <span className="text-xs text-slate-600">{r.status === 'paid' ? `paid ${r.paidAt?.toISOString().slice(0, 10)} · ref ${r.reference}` : r.status === 'failed' ? `failed: ${r.failureReason}; the amount is payable again` : 'transfer in progress'}</span>,
+      cell: (r) =>
+        r.status === 'failed' ? (
+          // a bounced transfer is usually a detail to fix ("IBAN rejected by the bank"): lead there
+          <span className="text-xs text-slate-600">
+            failed: {r.failureReason}; the amount is payable again. <Link href="/p/profile" className="font-medium text-brand-700 underline">Check your payout details</Link>
+          </span>
+        ) : (
+          <span className="text-xs text-slate-600">{r.status === 'paid' ? `paid ${r.paidAt?.toISOString().slice(0, 10)} · ref ${r.reference}` : 'transfer in progress'}</span>
+        ),
     },
   ];
   return (

@@ -20,6 +20,8 @@ import { EnrollmentsSection } from '@/components/partners/enrollments-section';
 import { CouponsSection } from '@/components/partners/coupons-section';
 import { CustomersSection, LinksSection } from '@/components/partners/activity-sections';
 import { BalancesSection, EntriesSection } from '@/components/partners/money-sections';
+import { PayoutDetailsCard } from '@/components/partners/payout-details-card';
+import { maskedPayoutDetails } from '@/lib/server/payout-details';
 import { formatDate } from '@/lib/format';
 import type { SearchParams } from '@/lib/page-props';
 
@@ -44,6 +46,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
   const entries = await listEntriesOfPartner(db, scope.workspaceId, partnerId, { ...state, sort: state.sort as (typeof ENTRY_SORTS)[number] });
   const balances = await partnerBalances(db, scope.workspaceId, now, partnerId);
   const units = await listUnits(db, scope.workspaceId);
+  const payoutDetails = (await maskedPayoutDetails(db, scope.workspaceId, [partnerId])).get(partnerId);
   const canManage = roleCan(scope.role, 'manage');
   const base = `/m/${scope.workspaceSlug}/partners`;
   const approvedPrograms = enrollments
@@ -62,6 +65,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
       <ReadOnlyNotice role={scope.role} />
       <div className="flex flex-col gap-6">
         <BalancesSection balances={balances} units={units} />
+        <PayoutDetailsCard details={payoutDetails} hasAccount={partner.hasAccount} timeZone={scope.timeZone} />
         <EnrollmentsSection workspaceSlug={scope.workspaceSlug} enrollments={enrollments} canManage={canManage} units={units} />
         <CouponsSection workspaceSlug={scope.workspaceSlug} partnerId={partner.id} coupons={coupons} approvedPrograms={approvedPrograms} canManage={canManage} />
         <LinksSection links={links} />
