@@ -1,32 +1,36 @@
 'use client';
 
-import { useActionState } from 'react';
-import { ActionForm } from '../forms/action-form';
-import { Field, SelectField } from '../ui/field';
-import { createPayoutBatchAction, settlePayoutAction } from '@/lib/actions/payouts';
+import { startTransition, useActionState, type FormEvent } from 'react';
+import { settlePayoutAction } from '@/lib/actions/payouts';
+import type { ActionResult } from '@/lib/actions/result';
 
-export function CreateBatchForm({ workspaceSlug, units, suggestedReference }: { workspaceSlug: string; units: string[]; suggestedReference: string }) {
+/**
+ * Settles one payout in its table row: paid with the transfer's reference, or failed with the
+ * reason. The row stays mounted after the page refreshes, so the result message stays next to the
+ * payout (now showing its new status) instead of vanishing with the form.
+ */
+export function SettlePayout({ workspaceSlug, payoutId, processing = true }: { workspaceSlug: string; payoutId: string; processing?: boolean }) {
+  const settle: (prev: ActionResult | null, form: FormData) => Promise<ActionResult> = settlePayoutAction.bind(null, workspaceSlug);
+  const [state, action, pending] = useActionState(settle, null);
+  const message = state ? (
+    <span role={state.ok ? 'status' : 'alert'} className={`text-xs ${state.ok ? 'text-emerald-700' : 'text-red-600'}`}>
+      {state.ok ? state.message : (state.fields?.note ?? state.message)}
+    </span>
+  ) : null;
+  if (!processing) return message;
+  // in a transition, not through the action prop: a refused note stays in the field (see ActionForm)
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => action(data));
+  };
   return (
-    <ActionForm action={createPayoutBatchAction.bind(null, workspaceSlug)} submitLabel="Create payout batch" pendingLabel="Creating batch…" className="flex flex-col gap-3">
-      {(f) => (
-        <>
-          <Field label="Batch name" name="reference" defaultValue={suggestedReference} error={f.reference} hint="Unique; creating the same batch twice does nothing." />
-          <SelectField label="Units" name="unit" error={f.unit} options={[{ value: '', label: 'All units' }, ...units.map((u) => ({ value: u, label: u }))]} />
-        </>
-      )}
-    </ActionForm>
-  );
-}
-
-export function SettlePayout({ workspaceSlug, payoutId }: { workspaceSlug: string; payoutId: string }) {
-  const [state, action, pending] = useActionState(settlePayoutAction.bind(null, workspaceSlug), null);
-  return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form action={action} onSubmit={submit} className="flex min-w-[18rem] flex-wrap items-center gap-2">
       <input type="hidden" name="payoutId" value={payoutId} />
       <input name="note" placeholder="Transfer reference or reason" aria-label="Transfer reference or failure reason" className="w-48 rounded-md border border-slate-300 px-2 py-1 text-xs" />
       <button name="outcome" value="paid" disabled={pending} className="text-xs font-medium text-emerald-700 hover:underline">Mark paid</button>
       <button name="outcome" value="failed" disabled={pending} className="text-xs font-medium text-red-700 hover:underline">Mark failed</button>
-      {state ? <span className={`text-xs ${state.ok ? 'text-emerald-700' : 'text-red-600'}`}>{state.ok ? state.message : (state.fields?.note ?? state.message)}</span> : null}
+      {message}
     </form>
   );
 }

@@ -24,7 +24,11 @@ export async function lockPayoutBatches(tx: Transaction, workspaceId: string) {
 export async function insertPayoutBatch(
   db: Executor,
   workspaceId: string,
-  batch: { reference: string; createdAt: Date; createdBy: string | null; filters: { partnerIds?: string[]; units?: string[] } },
+  batch: {
+    reference: string; createdAt: Date; createdBy: string | null; filters: { partnerIds?: string[]; units?: string[] };
+    /** a batch confirmed in the console starts `building` with the partners its preview counted */
+    state?: 'building' | 'ready'; partnersTotal?: number;
+  },
 ): Promise<string | undefined> {
   const [row] = await db
     .insert(payoutBatches)
@@ -39,18 +43,27 @@ export async function findPayoutBatchId(db: Executor, workspaceId: string, refer
   return row?.id;
 }
 
-/** One payout with the ledger entries it pays. */
-export async function insertPayout(
+// rows per insert of payout items: far below Postgres' 65,535 bind parameters (3 per row)
+const ITEMS_PER_INSERT = 5_000;
+
+/** The payouts of one built chunk, each with the ledger entries it pays, in a few statements. */
+export async function insertPayouts(
   db: Executor,
   workspaceId: string,
-  payout: { batchId: string; partnerId: string; unit: string; amount: string; entryIds: string[] },
-): Promise<PayoutRecord> {
-  const [row] = await db
+  batchId: string,
+  planned: { partnerId: string; unit: string; amount: string; entryIds: string[] }[],
+): Promise<PayoutRecord[]> {
+  if (planned.length === 0) return [];
+  const rows = await db
     .insert(payouts)
-    .values({ workspaceId, batchId: payout.batchId, partnerId: payout.partnerId, unit: payout.unit, amount: payout.amount })
+    .values(planned.map((p) => ({ workspaceId, batchId, partnerId: p.partnerId, unit: p.unit, amount: p.amount })))
     .returning(payoutColumns);
-  await db.insert(payoutItems).values(payout.entryIds.map((entryId) => ({ payoutId: row.id, entryId, workspaceId })));
-  return row;
+  // (batch, partner, unit) is unique, so the returned rows map back to their plan by that pair
+  const idOf = new Map(rows.map((r) => [`${r.partnerId}\u0000${r.unit}`, r.id]));
+  const items = planned.flatMap((p) => p.entryIds.map((entryId) => ({ payoutId: idOf.get(`${p.partnerId}\u0000${p.unit}`)!, entryId, workspaceId })));
+  for (let i = 0; i < items.length; i += ITEMS_PER_INSERT) await db.insert(payoutItems).values(items.slice(i, i + ITEMS_PER_INSERT));
+  const byKey = new Map(rows.map((r) => [`${r.partnerId}\u0000${r.unit}`, r]));
+  return planned.map((p) => byKey.get(`${p.partnerId}\u0000${p.unit}`)!);
 }
 
 /** Settles a processing payout as paid; undefined when there is no processing payout of this id. */

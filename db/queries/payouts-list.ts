@@ -10,6 +10,9 @@ export async function listBatches(db: Executor, workspaceId: string, q: { page: 
       id: payoutBatches.id,
       reference: payoutBatches.reference,
       createdAt: payoutBatches.createdAt,
+      state: payoutBatches.state,
+      partnersTotal: payoutBatches.partnersTotal,
+      partnersDone: payoutBatches.partnersDone,
       payouts: sql<number>`count(${payouts.id})::int`,
       totals: sql<string>`coalesce(string_agg(distinct ${payouts.unit}, ', '), '')`,
       processing: sql<number>`(count(*) filter (where ${payouts.status} = 'processing'))::int`,
@@ -28,6 +31,7 @@ export async function listBatches(db: Executor, workspaceId: string, q: { page: 
 
 export interface PayoutRow {
   id: string;
+  batchId: string;
   batch: string;
   batchAt: Date;
   partnerName: string;
@@ -56,7 +60,7 @@ export async function listPayouts(db: Executor, scope: PayoutScope, q: { page: n
   const where = and(...conds);
   const rows: PayoutRow[] = await db
     .select({
-      id: payouts.id, batch: payoutBatches.reference, batchAt: payoutBatches.createdAt, partnerName: partners.name, unit: payouts.unit,
+      id: payouts.id, batchId: payouts.batchId, batch: payoutBatches.reference, batchAt: payoutBatches.createdAt, partnerName: partners.name, unit: payouts.unit,
       amount: payouts.amount, status: payouts.status, reference: payouts.reference, paidAt: payouts.paidAt, failureReason: payouts.failureReason,
     })
     .from(payouts)

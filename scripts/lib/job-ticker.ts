@@ -4,6 +4,7 @@ import { flushClicks } from '../../lib/server/tracking/flush-clicks';
 import { deliverDueWebhooks } from '../../lib/server/webhooks/deliver';
 import { runDealExpiryJob } from '../../lib/server/rewards/deals';
 import { releaseDueStripeEvents } from '../../lib/server/stripe/release-job';
+import { resumeBuildingBatches } from '../../lib/server/rewards/payout-build';
 
 const DEAL_EXPIRY_EVERY_MS = 60_000;
 
@@ -19,8 +20,9 @@ function atMostEvery(everyMs: number, job: () => Promise<unknown>): () => Promis
 
 /**
  * Runs the cron-style jobs while `npm run dev` runs, as the cron entries of vercel.json call their
- * routes in a deployment: click flush, webhook delivery and the release of held Stripe events every
- * few seconds, deal expiry once a minute (pages derive expiry anyway; the job only persists it).
+ * routes in a deployment: click flush, webhook delivery, the release of held Stripe events and
+ * payout batches left building (a restart mid-build) every few seconds, deal expiry once a minute
+ * (pages derive expiry anyway; the job only persists it).
  * They run in this process against the same database and Redis rather than over HTTP: requests to
  * the job routes would make `next dev` rebuild and hot-reload open pages every few seconds. Quiet
  * while jobs succeed; a failure is reported once per streak, and recovery too.
@@ -32,6 +34,8 @@ export function startJobTicker(opts: { databaseUrl: string; embedded: boolean; e
     ['deliver webhooks', () => deliverDueWebhooks(db)],
     ['release held Stripe events', () => releaseDueStripeEvents(db)],
     ['expire deals', atMostEvery(DEAL_EXPIRY_EVERY_MS, () => runDealExpiryJob(db, new Date()))],
+    // the app builds a confirmed batch after its response; this finishes one a restart interrupted
+    ['build payout batches', () => resumeBuildingBatches(db, { budgetMs: 5_000 })],
   ];
   const failing = new Set<string>();
   let running: Promise<void> | null = null;

@@ -1,15 +1,11 @@
 import 'server-only';
-import { inOrder } from '../../../db/in-order';
 import type { Database } from '../../../db/client';
-import {
-  findPayoutBatchId, insertPayout, insertPayoutBatch, lockPayoutBatches, payoutsOfBatch, releasePayoutItems, setProcessingPayoutFailed,
-  setProcessingPayoutPaid, type PayoutRecord,
-} from '../../../db/queries/payout-writes';
-import { loadEntryStates } from '../../../db/queries/ledger';
-import { loadWorkspaceConfig } from '../../../db/queries/reward-state';
-import { planPayoutBatch } from '../../engine';
-import { AppError } from '../../errors';
-import { enqueueWebhooks } from '../webhooks/outbox';
+import { recordAudit } from '../../../db/queries/audit';
+import { findPayoutBatchId, insertPayoutBatch, lockPayoutBatches, payoutsOfBatch, type PayoutRecord } from '../../../db/queries/payout-writes';
+import type { CarriedBalance } from '../../engine';
+import { buildBatchChunkIn } from './payout-build';
+
+export { markPayoutFailed, markPayoutPaid } from './payout-settle';
 
 export interface BatchRequest {
   /** the batch's name, unique per workspace: creating the same batch twice is a no-op */
@@ -22,49 +18,34 @@ export interface BatchRequest {
 
 /**
  * §5: takes every payable entry (negatives too) per partner and unit into one payout when the sum
- * is positive and reaches the unit's minimum. Batches of one workspace are created one at a time
- * (advisory lock), and the live-item unique index guarantees no entry is in two payouts anyway.
+ * is positive and reaches the unit's minimum. The whole batch in one transaction, built by the same
+ * chunk builder the console's batches use: the scenario runner, the demo seed and tests call this
+ * and get the finished batch back. Batches of one workspace are created one at a time (advisory
+ * lock), and the live-item unique index guarantees no entry is in two payouts anyway.
  */
 export async function createPayoutBatch(db: Database, workspaceId: string, req: BatchRequest) {
   return db.transaction(async (tx) => {
     await lockPayoutBatches(tx, workspaceId);
     const batchId = await insertPayoutBatch(tx, workspaceId, {
-      reference: req.reference, createdAt: req.at, createdBy: req.createdBy ?? null, filters: { partnerIds: req.partnerIds, units: req.units },
+      reference: req.reference, createdAt: req.at, createdBy: req.createdBy ?? null, filters: { partnerIds: req.partnerIds, units: req.units }, state: 'building',
     });
     if (!batchId) {
       const existing = await findPayoutBatchId(tx, workspaceId, req.reference);
-      return { batchId: existing!, created: false, payouts: [] as PayoutRecord[], carriedForward: [] };
+      return { batchId: existing!, created: false, payouts: [] as PayoutRecord[], carriedForward: [] as CarriedBalance[] };
     }
-    const [config, entries] = await inOrder(
-      () => loadWorkspaceConfig(tx, workspaceId),
-      () => loadEntryStates(tx, workspaceId, { onlyUnpaid: true }),
-    );
-    const plan = planPayoutBatch({
-      entries, at: req.at, units: config.units, minimumPayout: config.minimumPayout, partnerIds: req.partnerIds, unitKeys: req.units,
+    const payouts: PayoutRecord[] = [];
+    const carriedForward: CarriedBalance[] = [];
+    for (let done = false; !done; ) {
+      const chunk = await buildBatchChunkIn(tx, workspaceId, batchId);
+      payouts.push(...chunk.payouts);
+      carriedForward.push(...chunk.carriedForward);
+      done = chunk.done;
+    }
+    await recordAudit(tx, {
+      workspaceId, actorUserId: req.createdBy ?? null, action: 'payout_batch.created', subjectType: 'payout_batch', subjectId: batchId, at: req.at,
+      after: { reference: req.reference, at: req.at.toISOString(), units: req.units ?? null, partnerIds: req.partnerIds ?? null, payouts: payouts.length },
     });
-    const created: PayoutRecord[] = [];
-    for (const p of plan.payouts) {
-      created.push(await insertPayout(tx, workspaceId, { batchId, partnerId: p.partnerId, unit: p.unit, amount: p.amount, entryIds: p.entryIds }));
-    }
-    await enqueueWebhooks(tx, workspaceId, 'payout.created', created.map((payout) => ({ payout: { ...payout, batch: req.reference, status: 'processing' } })), req.at);
-    return { batchId, created: true, payouts: created, carriedForward: plan.carriedForward };
-  });
-}
-
-/** Marks a processing payout paid with the transfer's reference. */
-export async function markPayoutPaid(db: Database, workspaceId: string, payoutId: string, reference: string, at: Date) {
-  await db.transaction(async (tx) => {
-    const row = await setProcessingPayoutPaid(tx, workspaceId, payoutId, reference, at);
-    if (!row) throw new AppError('not_found', 'No processing payout with this id.');
-    await enqueueWebhooks(tx, workspaceId, 'payout.paid', [{ payout: { ...row, status: 'paid', reference, paidAt: at.toISOString() } }], at);
-  });
-}
-
-/** A failed transfer: the payout's entries are released and become payable again. */
-export async function markPayoutFailed(db: Database, workspaceId: string, payoutId: string, reason: string, at: Date) {
-  await db.transaction(async (tx) => {
-    if (!(await setProcessingPayoutFailed(tx, workspaceId, payoutId, reason, at))) throw new AppError('not_found', 'No processing payout with this id.');
-    await releasePayoutItems(tx, workspaceId, payoutId);
+    return { batchId, created: true, payouts, carriedForward };
   });
 }
 

@@ -9,7 +9,11 @@ import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { BalanceBar } from '@/components/charts/balance-bar';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
-import { CreateBatchForm, SettlePayout } from '@/components/payouts/forms';
+import Link from 'next/link';
+import { SettlePayout } from '@/components/payouts/forms';
+import { PreviewBatchForm } from '@/components/payouts/preview-batch-form';
+import { formatNumber } from '@/lib/format';
+import { formatDate } from '@/lib/time';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
 const statusTone = { processing: 'amber', paid: 'blue', failed: 'red' } as const;
@@ -30,10 +34,10 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
   const canPay = roleCan(scope.role, 'finance');
   const base = `/m/${scope.workspaceSlug}/payouts`;
   const awaitingColumns: Column<PayoutRow>[] = [
-    { key: 'batch', header: 'Batch', cell: (r) => r.batch },
+    { key: 'batch', header: 'Batch', cell: (r) => <Link href={`${base}/${r.batchId}`} className="text-brand-700 hover:underline">{r.batch}</Link> },
     { key: 'partner', header: 'Partner', cell: (r) => r.partnerName },
     { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <Amount value={r.amount} unit={r.unit} units={customUnits} /> },
-    ...(canPay ? [{ key: 'settle', header: '', cell: (r: PayoutRow) => <SettlePayout workspaceSlug={scope.workspaceSlug} payoutId={r.id} /> }] : []),
+    ...(canPay ? [{ key: 'settle', header: '', cell: (r: PayoutRow) => <SettlePayout key={r.id} workspaceSlug={scope.workspaceSlug} payoutId={r.id} /> }] : []),
   ];
   return (
     <>
@@ -57,7 +61,8 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
         </div>
         {canPay ? (
           <Card title="New payout batch">
-            <CreateBatchForm workspaceSlug={scope.workspaceSlug} units={totals.map((t) => t.unit)} suggestedReference={`${now.toISOString().slice(0, 10)} payouts`} />
+            <p className="mb-3 text-sm text-slate-600">See who would be paid, who is below the minimum and who lacks payout details, then confirm.</p>
+            <PreviewBatchForm workspaceSlug={scope.workspaceSlug} units={totals.map((t) => t.unit)} reference={`${now.toISOString().slice(0, 10)} payouts`} />
           </Card>
         ) : null}
       </div>
@@ -70,8 +75,12 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
             <ul className="divide-y divide-slate-100 text-sm">
               {batches.rows.map((b) => (
                 <li key={b.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2">
-                  <span className="min-w-0 break-words">{b.reference} <span className="text-xs text-slate-500">{b.createdAt.toISOString().slice(0, 10)}</span></span>
+                  <span className="min-w-0 break-words">
+                    <Link href={`${base}/${b.id}`} className="font-medium text-brand-700 hover:underline">{b.reference}</Link>{' '}
+                    <span className="text-xs text-slate-500">{formatDate(b.createdAt, scope.timeZone)}</span>
+                  </span>
                   <span className="flex flex-wrap gap-2 text-xs">
+                    {b.state === 'building' ? <Badge tone="amber">building {formatNumber(Math.min(b.partnersDone, b.partnersTotal))}/{formatNumber(b.partnersTotal)}</Badge> : null}
                     <span className="text-slate-500">{b.payouts} payouts {b.totals ? `· ${b.totals}` : ''}</span>
                     {b.processing ? <Badge tone={statusTone.processing}>{b.processing} processing</Badge> : null}
                     {b.failed ? <Badge tone={statusTone.failed}>{b.failed} failed</Badge> : null}
