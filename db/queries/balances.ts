@@ -16,7 +16,8 @@ export interface BalanceSums {
 // payable by its payable time; a failed payout holds nothing (its items are released, and even an
 // unreleased one would not count); an entry written after `now` does not exist yet.
 const unheld = sql`(${payouts.id} is null or ${payouts.status} = 'failed')`;
-const bucketSums = (now: Date) => ({
+/** The four §5 sums over entries joined to their live payout item and payout (the overview's weekly chart uses them too). */
+export const bucketSums = (now: Date) => ({
   pending: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${unheld} and ${ledgerEntries.payableAt} > ${now}), 0)::text`,
   payable: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${unheld} and ${ledgerEntries.payableAt} <= ${now}), 0)::text`,
   processing: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${payouts.status} = 'processing'), 0)::text`,

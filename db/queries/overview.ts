@@ -1,7 +1,7 @@
 import 'server-only';
-import { count, eq, and, sql } from 'drizzle-orm';
+import { count, eq, and } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { enrollments, events, ledgerEntries, partners, programs } from '../schema';
+import { enrollments, events, partners, programs } from '../schema';
 
 /** The four headline counts of the console overview. */
 export async function workspaceCounts(db: Executor, workspaceId: string) {
@@ -12,18 +12,4 @@ export async function workspaceCounts(db: Executor, workspaceId: string) {
     db.select({ n: count() }).from(events).where(eq(events.workspaceId, workspaceId)),
   ]);
   return { programs: p?.n ?? 0, partners: pa?.n ?? 0, pendingApplications: pending?.n ?? 0, events: ev?.n ?? 0 };
-}
-
-/** Net rewards recorded per month and unit since `from`: the overview chart. */
-export async function monthlyRewards(db: Executor, workspaceId: string, from: Date) {
-  return db
-    .select({
-      month: sql<string>`to_char(date_trunc('month', ${ledgerEntries.createdAt} at time zone 'UTC'), 'YYYY-MM')`,
-      unit: ledgerEntries.unit,
-      amount: sql<string>`sum(${ledgerEntries.amount})::text`,
-    })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.workspaceId, workspaceId), sql`${ledgerEntries.createdAt} >= ${from}`))
-    .groupBy(sql`1`, ledgerEntries.unit)
-    .orderBy(sql`1`);
 }
