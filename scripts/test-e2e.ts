@@ -1,7 +1,9 @@
 // `npm run test:e2e`: the browser suite against a production build served by `next start`, on a
 // fresh database (a new one on DATABASE_URL's server, or in-memory PGlite) with the demo seeded.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ensureServices } from './lib/services';
 import { createFreshDatabase, dropDatabase, migrateDatabase } from './lib/migrate';
 
@@ -19,6 +21,10 @@ const env: NodeJS.ProcessEnv = { ...base, ...services.env, NODE_ENV: 'production
 const port = process.env.E2E_PORT ?? '3100';
 const baseUrl = `http://127.0.0.1:${port}`;
 let server: ReturnType<typeof spawn> | undefined;
+// The server's output is also kept in a file the journeys read: mailed links (invitations, password
+// resets) are logged there when no SMTP server is configured, as they are here.
+const serverLogPath = path.join(tmpdir(), `partnerledger-e2e-server-${process.pid}.log`);
+env.E2E_SERVER_LOG = serverLogPath;
 
 async function cleanup() {
   // let Next close its database connections before the embedded database goes away
@@ -28,6 +34,7 @@ async function cleanup() {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   }
   await services.stop();
+  rmSync(serverLogPath, { force: true });
   if (freshUrl) await dropDatabase(freshUrl).catch(() => undefined);
 }
 
@@ -42,7 +49,12 @@ try {
   await migrateDatabase(env.DATABASE_URL!);
   if ((await run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/seed.ts'])) !== 0) throw new Error('seed failed');
   if (!process.env.E2E_SKIP_BUILD && (await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'])) !== 0) throw new Error('next build failed');
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const serverLog = createWriteStream(serverLogPath);
+  server.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    serverLog.write(chunk);
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {

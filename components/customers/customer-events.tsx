@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '../ui/card';
 import { formatAmount } from '@/lib/format';
+import { formatDateTime } from '@/lib/time';
 
 export interface CustomerEventView {
   id: string;
@@ -13,14 +14,14 @@ export interface CustomerEventView {
 }
 
 /** The customer's orders, refunds and milestones, each linked to the page explaining it. */
-export function CustomerEvents({ events, eventHref }: { events: CustomerEventView[]; eventHref: (id: string) => string }) {
+export function CustomerEvents({ events, eventHref, timeZone }: { events: CustomerEventView[]; eventHref: (id: string) => string; timeZone?: string }) {
   if (events.length === 0) return <p className="text-sm text-slate-500">No order, refund or milestone of this customer yet.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-sm" data-testid="customer-events">
         <thead className="text-left text-xs text-slate-500">
           <tr>
-            <th className="py-1.5 pr-4 font-medium">When (UTC)</th>
+            <th className="py-1.5 pr-4 font-medium">When</th>
             <th className="py-1.5 pr-4 font-medium">Event</th>
             <th className="py-1.5 pr-4 font-medium">Type</th>
             <th className="py-1.5 pr-4 font-medium">What it was</th>
@@ -30,7 +31,7 @@ export function CustomerEvents({ events, eventHref }: { events: CustomerEventVie
         <tbody className="divide-y divide-slate-100">
           {events.map((e) => (
             <tr key={e.id}>
-              <td className="whitespace-nowrap py-1.5 pr-4">{e.occurredAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
+              <td className="whitespace-nowrap py-1.5 pr-4">{formatDateTime(e.occurredAt, timeZone)}</td>
               <td className="py-1.5 pr-4"><Link href={eventHref(e.id)} className="font-mono text-xs font-medium text-brand-700 hover:underline">{e.senderId}</Link></td>
               <td className="py-1.5 pr-4"><Badge tone={e.type === 'refund' ? 'amber' : 'blue'}>{e.type}</Badge>{e.status !== 'processed' ? <> <Badge tone="red">{e.status}</Badge></> : null}</td>
               <td className="whitespace-nowrap py-1.5 pr-4">{e.summary}</td>

@@ -1,4 +1,5 @@
 import { Badge } from '../ui/card';
+import { formatDate, formatDateTime } from '@/lib/time';
 
 export interface ClickView {
   id: string;
@@ -27,8 +28,6 @@ export interface DealView {
   expiresAt: Date;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const time = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16);
 const th = 'py-1.5 pr-4 font-medium';
 const td = 'py-1.5 pr-4 align-top';
 
@@ -37,7 +36,7 @@ const td = 'py-1.5 pr-4 align-top';
  * orders carried, and deal registrations naming it. Whether one counted for a given event is on
  * that event's page (windows and approvals are judged at the event's time).
  */
-export function CustomerTouches({ clicks, codes, deals }: { clicks: ClickView[]; codes: CodeView[]; deals: DealView[] }) {
+export function CustomerTouches({ clicks, codes, deals, timeZone }: { clicks: ClickView[]; codes: CodeView[]; deals: DealView[]; timeZone?: string }) {
   return (
     <div className="space-y-5 text-sm">
       <div>
@@ -47,11 +46,11 @@ export function CustomerTouches({ clicks, codes, deals }: { clicks: ClickView[];
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full" data-testid="customer-clicks">
-              <thead className="text-left text-xs text-slate-500"><tr><th className={th}>When (UTC)</th><th className={th}>Link</th><th className={th}>Partner</th><th className={th}>Program</th><th className={th}>Visitor</th></tr></thead>
+              <thead className="text-left text-xs text-slate-500"><tr><th className={th}>When</th><th className={th}>Link</th><th className={th}>Partner</th><th className={th}>Program</th><th className={th}>Visitor</th></tr></thead>
               <tbody className="divide-y divide-slate-100">
                 {clicks.map((c) => (
                   <tr key={c.id}>
-                    <td className={`${td} whitespace-nowrap`}>{time(c.at)}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatDateTime(c.at, timeZone)}</td>
                     <td className={td}><code className="text-xs">{c.linkCode}</code> {c.bot ? <Badge tone="red">bot</Badge> : null}</td>
                     <td className={td}>{c.partnerName}</td>
                     <td className={td}>{c.programName}</td>
@@ -86,7 +85,7 @@ export function CustomerTouches({ clicks, codes, deals }: { clicks: ClickView[];
           <ul className="space-y-1">
             {deals.map((d) => (
               <li key={d.id}>
-                {d.partnerName} in {d.programName}: {d.matchType.replaceAll('_', ' ')} <code className="text-xs">{d.matchValue}</code>, registered {day(d.registeredAt)}, expires {day(d.expiresAt)} <Badge tone={d.status === 'approved' ? 'green' : d.status === 'pending' ? 'amber' : 'slate'}>{d.status}</Badge>
+                {d.partnerName} in {d.programName}: {d.matchType.replaceAll('_', ' ')} <code className="text-xs">{d.matchValue}</code>, registered {formatDate(d.registeredAt, timeZone)}, expires {formatDate(d.expiresAt, timeZone)} <Badge tone={d.status === 'approved' ? 'green' : d.status === 'pending' ? 'amber' : 'slate'}>{d.status}</Badge>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '../ui/card';
 import { Amount } from '../ui/amount';
+import { formatDate } from '@/lib/time';
 
 const kindTone = { commission: 'green', bonus: 'blue', reversal: 'amber', clawback: 'red' } as const;
 
@@ -17,7 +18,7 @@ export interface WrittenEntry {
 }
 
 /** The entries one event wrote, each linked to its "Why?" page; scrolls sideways at 390 px. */
-export function EventEntries({ entries, entryHref }: { entries: WrittenEntry[]; entryHref: (id: string) => string }) {
+export function EventEntries({ entries, entryHref, timeZone }: { entries: WrittenEntry[]; entryHref: (id: string) => string; timeZone?: string }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">No ledger entry was written for this event.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -41,7 +42,7 @@ export function EventEntries({ entries, entryHref }: { entries: WrittenEntry[]; 
               <td className="px-4 py-2.5"><Badge tone={kindTone[e.kind]}>{e.kind}</Badge></td>
               <td className="whitespace-nowrap px-4 py-2.5 text-xs">{e.rule?.replaceAll('_', ' ') ?? '—'}{e.ruleName ? ` “${e.ruleName}”` : ''}</td>
               <td className={`px-4 py-2.5 text-right ${e.amount.startsWith('-') ? 'text-red-700' : ''}`}><Amount value={e.amount} unit={e.unit} /></td>
-              <td className="whitespace-nowrap px-4 py-2.5">{e.payableAt.toISOString().slice(0, 10)}</td>
+              <td className="whitespace-nowrap px-4 py-2.5">{formatDate(e.payableAt, timeZone)}</td>
               <td className="px-4 py-2.5"><Link href={entryHref(e.id)} className="text-xs font-medium text-brand-700 hover:underline">Why?</Link></td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import type { findEntry } from '@/db/queries/ledger-list';
 import { rewardRuleSchema } from '@/lib/validation/program';
 import { ruleSentence } from '@/lib/format-terms';
 import { formatAmount } from '@/lib/format';
+import { formatDateTime } from '@/lib/time';
 
 type Entry = NonNullable<Awaited<ReturnType<typeof findEntry>>>;
 
@@ -33,14 +34,14 @@ function VersionLine({ entry, programsHref }: { entry: Entry; programsHref?: str
 }
 
 /** One entry: its amount and status on top, then why it has that amount. */
-export function EntryDetail({ entry, names, backHref, programsHref }: { entry: Entry; names: Record<string, string>; backHref: string; programsHref?: string }) {
+export function EntryDetail({ entry, names, backHref, programsHref, timeZone }: { entry: Entry; names: Record<string, string>; backHref: string; programsHref?: string; timeZone?: string }) {
   const status = entryStatus(entry, new Date());
   return (
     <>
       <Link href={backHref} className="text-sm text-brand-700">← Ledger</Link>
       <PageHeader
         title={formatAmount(entry.amount, entry.unit)}
-        description={`${entry.kind} for ${entry.partnerName} · ${entry.programName ?? `${entry.poolName} ${entry.poolPeriod}`} · recorded ${entry.createdAt?.toISOString().slice(0, 10)} · payable from ${entry.payableAt?.toISOString().slice(0, 10)}`}
+        description={`${entry.kind} for ${entry.partnerName} · ${entry.programName ?? `${entry.poolName} ${entry.poolPeriod}`} · recorded ${entry.createdAt ? formatDateTime(entry.createdAt, timeZone) : '—'} · payable from ${entry.payableAt ? formatDateTime(entry.payableAt, timeZone) : '—'}`}
         action={<Badge tone={status === 'paid' ? 'blue' : status === 'payable' ? 'green' : 'amber'}>{status}</Badge>}
       />
       <VersionLine entry={entry} programsHref={programsHref ?? backHref.match(/^\/m\/[^/]+\//)?.[0].concat('programs')} />

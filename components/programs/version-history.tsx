@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { describeTermsChanges } from '@/lib/format-terms';
-import { formatDate, type UnitPrecision } from '@/lib/format';
+import type { UnitPrecision } from '@/lib/format';
+import { formatDateTime } from '@/lib/time';
 import type { ProgramTermsSnapshot } from '@/lib/validation/program';
 
 export interface VersionItem {
@@ -11,7 +12,7 @@ export interface VersionItem {
 }
 
 /** Every version of a program's terms, newest first, each with what it changed and a link to read it whole. */
-export function VersionHistory({ versions, current, hrefOf, units }: { versions: VersionItem[]; current: number; hrefOf: (version: number) => string; units?: readonly UnitPrecision[] }) {
+export function VersionHistory({ versions, current, hrefOf, units, timeZone }: { versions: VersionItem[]; current: number; hrefOf: (version: number) => string; units?: readonly UnitPrecision[]; timeZone?: string }) {
   return (
     <ol className="flex flex-col gap-3" data-testid="version-history">
       {versions.map((v, i) => {
@@ -25,7 +26,7 @@ export function VersionHistory({ versions, current, hrefOf, units }: { versions:
                 {v.version === current ? ' (in force)' : ''}
               </Link>
               <span className="text-xs text-slate-500">
-                {formatDate(v.createdAt)}
+                {formatDateTime(v.createdAt, timeZone)}
                 {v.createdByEmail ? ` · ${v.createdByEmail}` : ''}
               </span>
             </div>

@@ -15,7 +15,7 @@ export async function lockInvitee(tx: Executor, workspaceId: string, email: stri
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`invite:${workspaceId}:${email.toLowerCase()}`}, 0))`);
 }
 
-/** Withdraws the email's open invitations (re-inviting replaces them); returns their ids. */
+/** Revokes the email's open invitations (re-inviting replaces them); returns their ids. */
 export async function revokeOpenInvitationsOf(tx: Executor, workspaceId: string, email: string, at: Date): Promise<string[]> {
   const rows = await tx
     .update(invitations)
@@ -45,10 +45,10 @@ export interface OpenInvitationRow {
   invitedBy: string | null;
 }
 
-/** The members page: invitations not yet accepted or withdrawn (expired ones too, to re-send or withdraw), newest first. */
+/** The members page: invitations not yet accepted or revoked (expired ones too, to re-send or revoke), newest first. */
 export async function listOpenInvitations(db: Executor, workspaceId: string, limit: number): Promise<{ rows: OpenInvitationRow[]; total: number }> {
   const where = and(eq(invitations.workspaceId, workspaceId), open);
-  const [rows, [{ n }]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select({
         id: invitations.id,
@@ -63,12 +63,18 @@ export async function listOpenInvitations(db: Executor, workspaceId: string, lim
       .where(where)
       .orderBy(desc(invitations.createdAt), desc(invitations.id))
       .limit(limit),
-    db.select({ n: count() }).from(invitations).where(where),
+    countOpenInvitations(db, workspaceId),
   ]);
-  return { rows, total: n };
+  return { rows, total };
 }
 
-/** Withdraws one open invitation of the workspace; undefined when there is none (used, withdrawn, or another tenant's). */
+/** Settings' members card: how many invitations wait for an answer. */
+export async function countOpenInvitations(db: Executor, workspaceId: string): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(invitations).where(and(eq(invitations.workspaceId, workspaceId), open));
+  return n;
+}
+
+/** Revokes one open invitation of the workspace; undefined when there is none (used, revoked, or another tenant's). */
 export async function revokeInvitation(tx: Executor, workspaceId: string, invitationId: string, at: Date) {
   const [row] = await tx
     .update(invitations)
@@ -83,6 +89,8 @@ export interface InvitationByToken {
   workspaceId: string;
   workspaceSlug: string;
   workspaceName: string;
+  /** the workspace's zone, for the dates the invitation page shows */
+  timeZone: string;
   email: string;
   role: MemberRole;
   expiresAt: Date;
@@ -97,6 +105,7 @@ const byTokenColumns = {
   workspaceId: invitations.workspaceId,
   workspaceSlug: workspaces.slug,
   workspaceName: workspaces.name,
+  timeZone: workspaces.timeZone,
   email: invitations.email,
   role: invitations.role,
   expiresAt: invitations.expiresAt,

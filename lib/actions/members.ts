@@ -9,7 +9,7 @@ import { formatDate } from '../time';
 import { changeMemberRoleSchema, inviteMemberSchema, removeMemberSchema, revokeInvitationSchema } from '../validation/members';
 import { merchantAction } from './define';
 
-// Settings → Members. Inviting, withdrawing and changing roles need owner or admin; the services
+// Settings → Members. Inviting, revoking and changing roles need owner or admin; the services
 // refine that (only owners touch owners). Removing is open to every member because anyone may leave;
 // the service refuses removing someone else without the role.
 
@@ -35,7 +35,7 @@ export const revokeInvitationAction = merchantAction({
   run: async ({ scope, input, db }) => {
     const { email } = await revokeInvitation(db, scope, input.invitationId);
     revalidatePath(membersPath(scope.workspaceSlug));
-    return { ok: true, message: `Invitation for ${email} withdrawn; its link no longer works.` };
+    return { ok: true, message: `Invitation for ${email} revoked; its link no longer works.` };
   },
 });
 

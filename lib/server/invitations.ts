@@ -33,7 +33,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export type InvitationState = 'open' | 'expired' | 'revoked' | 'accepted';
 
-/** Used beats withdrawn beats expired: a link that worked reads as used even after it would have expired. */
+/** Used beats revoked beats expired: a link that worked reads as used even after it would have expired. */
 export function invitationState(inv: Pick<InvitationByToken, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now: Date): InvitationState {
   if (inv.acceptedAt) return 'accepted';
   if (inv.revokedAt) return 'revoked';
@@ -90,11 +90,11 @@ export async function inviteMember(db: Database, scope: MerchantScope, input: In
   return { ...invitation, email: input.email, role: input.role, expiresAt };
 }
 
-/** Withdraws an open invitation: its link then says so. Not found for used, withdrawn or foreign ones. */
+/** Revokes an open invitation: its link then says so. Not found for used, revoked or foreign ones. */
 export async function revokeInvitation(db: Database, scope: MerchantScope, invitationId: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const row = await revokeInvitationRow(tx, scope.workspaceId, invitationId, now);
-    if (!row) throw new AppError('not_found', 'This invitation is no longer open (accepted or withdrawn already).');
+    if (!row) throw new AppError('not_found', 'This invitation is no longer open (accepted or revoked already).');
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actorUserId: scope.userId,
@@ -113,6 +113,7 @@ export interface InvitationView {
   state: InvitationState;
   workspaceName: string;
   workspaceSlug: string;
+  timeZone: string;
   email: string;
   role: MemberRole;
   expiresAt: Date;
@@ -131,6 +132,7 @@ export async function describeInvitation(db: Database, token: string, now = new 
     state: invitationState(inv, now),
     workspaceName: inv.workspaceName,
     workspaceSlug: inv.workspaceSlug,
+    timeZone: inv.timeZone,
     email: inv.email,
     role: inv.role,
     expiresAt: inv.expiresAt,
@@ -145,8 +147,8 @@ function acceptable(inv: InvitationByToken | undefined, now: Date): InvitationBy
   if (!inv) throw new AppError('not_found', 'This invitation link is not valid. Check that you copied all of it, or ask for a new invitation.');
   const state = invitationState(inv, now);
   if (state === 'accepted') throw new AppError('conflict', 'This invitation has already been used.');
-  if (state === 'revoked') throw new AppError('conflict', 'This invitation was withdrawn or replaced by a newer one. Ask for a new invitation.');
-  if (state === 'expired') throw new AppError('conflict', `This invitation expired on ${formatDate(inv.expiresAt)}. Ask for a new one.`);
+  if (state === 'revoked') throw new AppError('conflict', 'This invitation was revoked or replaced by a newer one. Ask for a new invitation.');
+  if (state === 'expired') throw new AppError('conflict', `This invitation expired on ${formatDate(inv.expiresAt, inv.timeZone)}. Ask for a new one.`);
   return inv;
 }
 

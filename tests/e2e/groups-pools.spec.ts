@@ -112,7 +112,7 @@ test('an owner creates a pool, previews a past quarter and closes it', async ({ 
 
   await preview.getByRole('button', { name: `Close ${period} and pay these bonuses` }).click();
   // the preview gives way to the closing's confirmation
-  await expect(page.getByRole('status')).toContainText(new RegExp(`^${period} is closed \\(on \\d{4}-\\d\\d-\\d\\d\\): (\\d+ partners? qualified|nobody was above the goal)`));
+  await expect(page.getByRole('status')).toContainText(new RegExp(`^${period} is closed \\(on \\d{1,2} [A-Z][a-z]{2} \\d{4}\\): (\\d+ partners? qualified|nobody was above the goal)`));
   await expect(page.getByTestId('closing-preview')).toHaveCount(0);
   const closed = page.getByRole('region', { name: `Closed ${period}` });
   await expect(closed).toBeVisible();

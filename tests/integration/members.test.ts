@@ -151,7 +151,7 @@ describe('inviting and accepting', () => {
     expect(await verifyCredentials(db, b.email, PASSWORD)).toBeTruthy();
   });
 
-  it('refuses expired, withdrawn, replaced and unknown links', async () => {
+  it('refuses expired, revoked, replaced and unknown links', async () => {
     const email = `${uniq('late')}@x.test`;
     const sent = new Date('2026-01-01T09:00:00Z');
     const log = vi.spyOn(console, 'info').mockImplementation(() => undefined);
@@ -162,7 +162,7 @@ describe('inviting and accepting', () => {
     const expiredAnswer = await signUpByInvitationAction(expired, null, form({ name: 'Late', password: PASSWORD }));
     expect(expiredAnswer).toMatchObject({ ok: false, message: 'This invitation expired on 8 Jan 2026. Ask for a new one.' });
 
-    // re-inviting replaces the open invitation: the first link is withdrawn
+    // re-inviting replaces the open invitation: the first link is revoked
     const first = await invite(a, owner(a), email, 'viewer');
     const second = await invite(a, owner(a), email, 'finance');
     expect(second.result.message).toContain('replaces the earlier invitation');
@@ -171,14 +171,14 @@ describe('inviting and accepting', () => {
     signOut();
     expect(await signUpByInvitationAction(first.token!, null, form({ name: 'L', password: PASSWORD }))).toMatchObject({
       ok: false,
-      message: expect.stringContaining('withdrawn or replaced'),
+      message: expect.stringContaining('revoked or replaced'),
     });
-    // withdrawn by hand
+    // revoked by hand
     signInAs(owner(a));
-    expect(await revokeInvitationAction(a.workspaceSlug, null, form({ invitationId: open[0].id }))).toMatchObject({ ok: true, message: expect.stringContaining('withdrawn') });
+    expect(await revokeInvitationAction(a.workspaceSlug, null, form({ invitationId: open[0].id }))).toMatchObject({ ok: true, message: expect.stringContaining('revoked') });
     expect(await revokeInvitationAction(a.workspaceSlug, null, form({ invitationId: open[0].id }))).toMatchObject({ ok: false });
     signOut();
-    expect(await signUpByInvitationAction(second.token!, null, form({ name: 'L', password: PASSWORD }))).toMatchObject({ ok: false, message: expect.stringContaining('withdrawn') });
+    expect(await signUpByInvitationAction(second.token!, null, form({ name: 'L', password: PASSWORD }))).toMatchObject({ ok: false, message: expect.stringContaining('revoked') });
     expect(await signUpByInvitationAction('A'.repeat(43), null, form({ name: 'L', password: PASSWORD }))).toMatchObject({ ok: false, message: expect.stringContaining('not valid') });
     expect(await signUpByInvitationAction('short', null, form({ name: 'L', password: PASSWORD }))).toMatchObject({ ok: false, fields: { token: expect.any(String) } });
     expect(await verifyCredentials(db, email, PASSWORD)).toBeUndefined();
@@ -200,7 +200,7 @@ describe('inviting and accepting', () => {
 });
 
 describe('who may do what', () => {
-  it('finance and viewers cannot invite, withdraw or change roles; other tenants are told the workspace does not exist', async () => {
+  it('finance and viewers cannot invite, revoke or change roles; other tenants are told the workspace does not exist', async () => {
     const { finance, viewer } = await financeAndViewer(db, b.scope.workspaceId);
     const target = await addMember(b, 'viewer');
     const calls = (slug: string) => [
@@ -313,7 +313,7 @@ describe('the audit log', () => {
     expect(await changeMemberRoleAction(m.workspaceSlug, null, form({ memberId: joined.subjectId!, role: 'finance' }))).toMatchObject({ ok: true, message: expect.stringContaining('already is finance') });
     expect(await auditOf(m.scope.workspaceId, 'member.role_changed')).toHaveLength(1);
 
-    const again = await invite(m, owner(m), `${uniq('withdrawn')}@x.test`, 'viewer');
+    const again = await invite(m, owner(m), `${uniq('revoked')}@x.test`, 'viewer');
     const [open] = await db.select().from(invitations).where(and(eq(invitations.workspaceId, m.scope.workspaceId), sql`accepted_at is null and revoked_at is null`));
     expect(again.token).toBeTruthy();
     await revokeInvitationAction(m.workspaceSlug, null, form({ invitationId: open.id }));

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { listCustomers, type CustomerListRow } from '@/db/queries/setup-lists';
+import { formatDate } from '@/lib/time';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
@@ -23,7 +24,7 @@ export default async function CustomersPage({ params, searchParams }: WorkspaceT
     },
     { key: 'email', header: 'Email', cell: (r) => r.email ?? '—' },
     { key: 'boundTo', header: 'Bound to', cell: (r) => <span className="text-xs">{r.boundTo ?? 'no partner'}</span> },
-    { key: 'createdAt', header: 'First seen', sortKey: 'createdAt', cell: (r) => r.createdAt.toISOString().slice(0, 10) },
+    { key: 'createdAt', header: 'First seen', sortKey: 'createdAt', cell: (r) => <span className="whitespace-nowrap">{formatDate(r.createdAt, scope.timeZone)}</span> },
   ];
   return (
     <>

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { DEAL_STATUSES } from '@/lib/domain/deals';
 import { listDealsOfWorkspace, type DealRow, type DealSort } from '@/db/queries/deals';
 import { roleCan } from '@/lib/domain/roles';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/time';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
@@ -39,8 +39,8 @@ export default async function DealsPage({ params, searchParams }: WorkspaceTable
     { key: 'partner', header: 'Partner', sortKey: 'partner', cell: (r) => <>{r.partnerName} <span className="block text-xs text-slate-500">{r.partnerEmail}</span></> },
     { key: 'program', header: 'Program', sortKey: 'program', cell: (r) => r.programName },
     { key: 'status', header: 'Status', sortKey: 'status', cell: (r) => <DealStatusBadge status={r.status} /> },
-    { key: 'registered', header: 'Registered', sortKey: 'registeredAt', cell: (r) => formatDate(r.registeredAt) },
-    { key: 'expires', header: 'Expires', sortKey: 'expiresAt', cell: (r) => formatDate(r.expiresAt) },
+    { key: 'registered', header: 'Registered', sortKey: 'registeredAt', cell: (r) => <span className="whitespace-nowrap">{formatDate(r.registeredAt, scope.timeZone)}</span> },
+    { key: 'expires', header: 'Expires', sortKey: 'expiresAt', cell: (r) => <span className="whitespace-nowrap">{formatDate(r.expiresAt, scope.timeZone)}</span> },
     ...(canManage
       ? [{ key: 'actions', header: '', cell: (r: DealRow) => <DealDecision workspaceSlug={scope.workspaceSlug} dealId={r.id} status={r.status} /> }]
       : []),

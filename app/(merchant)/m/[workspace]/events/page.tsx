@@ -3,6 +3,7 @@ import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { listEvents, type EventListRow } from '@/db/queries/events';
 import { EVENT_TYPES } from '@/lib/domain/events';
+import { formatDateTime } from '@/lib/time';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import { FilterBar } from '@/components/data-table/filter-bar';
@@ -19,7 +20,7 @@ export default async function EventsPage({ params, searchParams }: WorkspaceTabl
   const { rows, total } = await listEvents(getDb(), scope.workspaceId, { ...state, sort: state.sort as (typeof SORTS)[number], type, search });
   const base = `/m/${scope.workspaceSlug}/events`;
   const columns: Column<EventListRow>[] = [
-    { key: 'occurredAt', header: 'Occurred (UTC)', sortKey: 'occurredAt', cell: (r) => <span className="whitespace-nowrap">{r.occurredAt.toISOString().replace('T', ' ').slice(0, 16)}</span> },
+    { key: 'occurredAt', header: 'Occurred', sortKey: 'occurredAt', cell: (r) => <span className="whitespace-nowrap">{formatDateTime(r.occurredAt, scope.timeZone)}</span> },
     {
       key: 'senderId', header: 'Event', sortKey: 'senderId',
       cell: (r) => <Link href={`${base}/${r.id}`} className="font-mono text-xs font-medium text-brand-700 hover:underline">{r.senderId}</Link>,

@@ -12,7 +12,7 @@ import { ServerTable, tableStateFrom, type Column } from '@/components/data-tabl
 import { PartnerFilters } from '@/components/partners/partner-filters';
 import { ProgramTags } from '@/components/partners/enrollment-status';
 import { QuickDecision } from '@/components/partners/quick-decision';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/time';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
 const SORTS = ['name', 'email', 'createdAt'] as const;
@@ -56,7 +56,7 @@ export default async function PartnersPage({ params, searchParams }: WorkspaceTa
     },
     { key: 'email', header: 'Email', sortKey: 'email', className: 'hidden sm:table-cell', cell: (r) => <span className="break-words">{r.email}</span> },
     { key: 'programs', header: 'Programs', cell: (r) => <ProgramTags programs={r.programs} /> },
-    { key: 'createdAt', header: 'Since', sortKey: 'createdAt', className: 'hidden md:table-cell', cell: (r) => <span className="whitespace-nowrap">{formatDate(r.createdAt)}</span> },
+    { key: 'createdAt', header: 'Since', sortKey: 'createdAt', className: 'hidden md:table-cell', cell: (r) => <span className="whitespace-nowrap">{formatDate(r.createdAt, scope.timeZone)}</span> },
     ...(canManage
       ? [{
           key: 'decide',

@@ -5,7 +5,8 @@ import { getDb } from '@/db/client';
 import { listPools } from '@/db/queries/setup-lists';
 import { listPrograms } from '@/db/queries/programs';
 import { listUnits } from '@/db/queries/units';
-import { formatAmount, formatDate } from '@/lib/format';
+import { formatAmount } from '@/lib/format';
+import { formatDate } from '@/lib/time';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { PoolForm } from '@/components/pools/pool-form';
@@ -40,7 +41,7 @@ export default async function PoolsPage({ params }: { params: Promise<{ workspac
                   {metricLabels[p.metric]} above {metricText(p.metric, p.goal, scope.baseCurrency)} · {p.programs.join(', ') || 'no program'}
                 </p>
                 <p className="mt-2 text-sm text-slate-600">
-                  {last ? `Last closed: ${last.period} on ${formatDate(last.closedAt)}, ${winners} partner${winners === 1 ? '' : 's'} paid.` : 'No period closed yet.'}
+                  {last ? `Last closed: ${last.period} on ${formatDate(last.closedAt, scope.timeZone)}, ${winners} partner${winners === 1 ? '' : 's'} paid.` : 'No period closed yet.'}
                 </p>
                 <Link href={`${base}/${p.id}`} className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
                   Progress, closing{canManage ? ' and settings' : ''} <span aria-hidden>→</span>

@@ -1,27 +1,45 @@
 import Link from 'next/link';
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
-import { listMembers } from '@/db/queries/workspaces';
+import { countMembersByRole } from '@/db/queries/members';
+import { countOpenInvitations } from '@/db/queries/invitations';
 import { listUnits } from '@/db/queries/units';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { MEMBER_ROLES, roleCan } from '@/lib/domain/roles';
+import { formatDateTime, timeZoneNames } from '@/lib/time';
+import { Card, PageHeader } from '@/components/ui/card';
+import { TimeZoneForm } from '@/components/settings/time-zone-form';
 
 export default async function SettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
-  const [members, units] = await Promise.all([listMembers(db, scope.workspaceId), listUnits(db, scope.workspaceId)]);
+  const [byRole, openInvitations, units] = await Promise.all([
+    countMembersByRole(db, scope.workspaceId),
+    countOpenInvitations(db, scope.workspaceId),
+    listUnits(db, scope.workspaceId),
+  ]);
+  const memberCount = MEMBER_ROLES.reduce((n, r) => n + (byRole[r] ?? 0), 0);
+  const roleCounts = MEMBER_ROLES.filter((r) => byRole[r]).map((r) => `${byRole[r]} ${r}`).join(', ');
   return (
     <>
       <PageHeader title="Settings" description={`Base currency ${scope.baseCurrency}. Members, reward units and integrations.`} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card title="Members">
-          <ul className="divide-y divide-slate-100 text-sm">
-            {members.map((m) => (
-              <li key={m.email} className="flex items-center justify-between gap-3 py-2">
-                <span className="min-w-0 break-words">{m.name ?? m.email} <span className="text-slate-500">· {m.email}</span></span>
-                <Badge>{m.role}</Badge>
-              </li>
-            ))}
-          </ul>
+        <Card title="Members" action={<Link href={`/m/${scope.workspaceSlug}/settings/members`} className="text-sm text-brand-700">Manage →</Link>}>
+          <p className="text-sm text-slate-700">
+            {memberCount} member{memberCount === 1 ? '' : 's'}: {roleCounts}.
+          </p>
+          <p className="mt-1 text-sm text-slate-500">
+            {openInvitations === 0 ? 'No open invitations.' : `${openInvitations} open invitation${openInvitations === 1 ? '' : 's'}.`} Invite people by email, change roles, remove members.
+          </p>
+        </Card>
+        <Card title="Workspace">
+          {roleCan(scope.role, 'manage') ? (
+            <TimeZoneForm workspaceSlug={scope.workspaceSlug} timeZone={scope.timeZone} zones={timeZoneNames()} />
+          ) : (
+            <p className="text-sm text-slate-700">Time zone: {scope.timeZone}</p>
+          )}
+          <p className="mt-3 text-xs text-slate-500">
+            Console pages show dates in this zone (now: {formatDateTime(new Date(), scope.timeZone)}). CSV exports stay in UTC.
+          </p>
         </Card>
         <Card title="Custom reward units">
           {units.length === 0 ? (

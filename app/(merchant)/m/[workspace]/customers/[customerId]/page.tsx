@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import {
   customerBindings, customerDeals, customerEntryCount, customerEvents, customerVisitsAndClicks, findCustomer, manualBindingChoices, partnersOfCodes,
 } from '@/db/queries/customer-detail';
+import { formatDate } from '@/lib/time';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { CustomerBindings } from '@/components/customers/customer-bindings';
@@ -56,20 +57,20 @@ export default async function CustomerPage({ params }: { params: Promise<{ works
       <Link href={`${base}/customers`} className="text-sm text-brand-700">← Customers</Link>
       <PageHeader
         title={`Customer ${customer.externalId}`}
-        description={`${customer.email ?? 'no email known'} · ${firstEvent ? `first event ${firstEvent.toISOString().slice(0, 10)}` : `recorded ${customer.createdAt.toISOString().slice(0, 10)}`} · ${visits.visitors.length} visitor id${visits.visitors.length === 1 ? '' : 's'}`}
+        description={`${customer.email ?? 'no email known'} · ${firstEvent ? `first event ${formatDate(firstEvent, scope.timeZone)}` : `recorded ${formatDate(customer.createdAt, scope.timeZone)}`} · ${visits.visitors.length} visitor id${visits.visitors.length === 1 ? '' : 's'}`}
         action={entryCount > 0 ? <Link href={`${base}/ledger?customer=${customer.id}`} className="text-sm font-medium text-brand-700 hover:underline">{entryCount} ledger entr{entryCount === 1 ? 'y' : 'ies'} →</Link> : undefined}
       />
       <ReadOnlyNotice role={scope.role} />
       <div className="grid min-w-0 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Bindings">
-            <CustomerBindings bindings={bindings} />
+            <CustomerBindings bindings={bindings} timeZone={scope.timeZone} />
           </Card>
           <Card title="Orders, refunds and milestones">
-            <CustomerEvents events={eventViews} eventHref={(id) => `${base}/events/${id}`} />
+            <CustomerEvents events={eventViews} eventHref={(id) => `${base}/events/${id}`} timeZone={scope.timeZone} />
           </Card>
           <Card title="Touches">
-            <CustomerTouches clicks={visits.clicks} codes={codes} deals={deals} />
+            <CustomerTouches clicks={visits.clicks} codes={codes} deals={deals} timeZone={scope.timeZone} />
           </Card>
         </div>
         <div className="min-w-0 space-y-6">
@@ -89,7 +90,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ works
                 {visits.visitors.map((v) => (
                   <li key={v.visitorId} className="flex flex-wrap justify-between gap-2">
                     <code className="break-all text-xs">{v.visitorId}</code>
-                    <span className="text-xs text-slate-500">since {v.firstSeenAt.toISOString().slice(0, 10)}</span>
+                    <span className="text-xs text-slate-500">since {formatDate(v.firstSeenAt, scope.timeZone)}</span>
                   </li>
                 ))}
               </ul>

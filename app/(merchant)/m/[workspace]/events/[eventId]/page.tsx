@@ -6,6 +6,7 @@ import { findEventDetail } from '@/db/queries/events';
 import { idsIn, namesForIds } from '@/db/queries/names';
 import { explainEvent } from '@/lib/explain/event';
 import type { JsonObject } from '@/lib/explain/types';
+import { formatDateTime } from '@/lib/time';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { ExplainSections } from '@/components/explain/explain-sections';
 import { EventEntries } from '@/components/explain/event-entries';
@@ -45,7 +46,7 @@ export default async function EventPage({ params }: { params: Promise<{ workspac
       <Link href={`${base}/events`} className="text-sm text-brand-700">← Events</Link>
       <PageHeader
         title={`${title[event.type]} ${event.senderId}`}
-        description={`Occurred ${event.occurredAt.toISOString().replace('T', ' ').slice(0, 16)} UTC · received ${event.receivedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC via ${event.source}`}
+        description={`Occurred ${formatDateTime(event.occurredAt, scope.timeZone)} · received ${formatDateTime(event.receivedAt, scope.timeZone)} via ${event.source}`}
         action={<Badge tone={event.status === 'processed' ? 'green' : event.status === 'rejected' ? 'red' : 'amber'}>{event.errorCode ?? event.status}</Badge>}
       />
       <div className="mb-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
@@ -61,7 +62,7 @@ export default async function EventPage({ params }: { params: Promise<{ workspac
         <ExplainSections sections={sections} entryHref={(id) => `${base}/ledger/${id}`} />
         <section>
           <h2 className="mb-2 text-sm font-semibold text-slate-800">Entries written</h2>
-          <EventEntries entries={entries} entryHref={(id) => `${base}/ledger/${id}`} />
+          <EventEntries entries={entries} entryHref={(id) => `${base}/ledger/${id}`} timeZone={scope.timeZone} />
         </section>
         {payload.type === 'order' ? (
           <Card title="Order lines as received">

@@ -20,7 +20,7 @@ export default async function EntryPage({ params }: { params: Promise<{ workspac
   const base = `/m/${scope.workspaceSlug}`;
   return (
     <>
-      <EntryDetail entry={entry} names={{ ...partnerNames, ...otherNames, ...poolName }} backHref={`${base}/ledger`} />
+      <EntryDetail entry={entry} names={{ ...partnerNames, ...otherNames, ...poolName }} backHref={`${base}/ledger`} timeZone={scope.timeZone} />
       {entry.eventId ? (
         <p className="mt-6 text-sm">
           <Link href={`${base}/events/${entry.eventId}`} className="font-medium text-brand-700 hover:underline">

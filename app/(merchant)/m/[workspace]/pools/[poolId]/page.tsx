@@ -9,7 +9,8 @@ import { listPrograms } from '@/db/queries/programs';
 import { listUnits } from '@/db/queries/units';
 import { namesForIds } from '@/db/queries/names';
 import { closablePeriods, poolProgress, previewPoolClosing, type PoolClosingPreview } from '@/lib/server/rewards/pools';
-import { formatAmount, formatDate } from '@/lib/format';
+import { formatAmount } from '@/lib/format';
+import { formatDate } from '@/lib/time';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { PoolForm } from '@/components/pools/pool-form';
@@ -66,7 +67,8 @@ export default async function PoolPage({ params, searchParams }: { params: Promi
   const programs = canManage ? await listPrograms(db, scope.workspaceId) : [];
   const amount = formatAmount(pool.amount, pool.unit, { units });
   const goal = metricText(pool.metric, pool.goal, scope.baseCurrency);
-  const until = formatDate(new Date(progress.end.getTime() - 1));
+  // periods are calendar quarters and years in UTC (SPEC §6): their last day is named in UTC
+  const until = formatDate(new Date(progress.end.getTime() - 1), 'UTC');
 
   return (
     <>
@@ -102,7 +104,7 @@ export default async function PoolPage({ params, searchParams }: { params: Promi
                 <PeriodPicker periods={periods} selected={period} error={previewError} />
                 {preview?.alreadyClosed ? (
                   <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-                    {preview.closing.period} is closed (on {formatDate(preview.closing.closedAt)}): {winnersText(preview.closing.standings)}. Its result is under “Closed periods”.
+                    {preview.closing.period} is closed (on {formatDate(preview.closing.closedAt, scope.timeZone)}): {winnersText(preview.closing.standings)}. Its result is under “Closed periods”.
                   </p>
                 ) : null}
                 {preview && !preview.alreadyClosed ? (
@@ -131,7 +133,7 @@ export default async function PoolPage({ params, searchParams }: { params: Promi
                   const terms = closedTerms.get(c.period);
                   return (
                     <section key={c.period} aria-label={`Closed ${c.period}`}>
-                      <h3 className="mb-2 text-sm font-semibold text-slate-900">{c.period} <span className="text-xs font-normal text-slate-500">closed {formatDate(c.closedAt)}</span></h3>
+                      <h3 className="mb-2 text-sm font-semibold text-slate-900">{c.period} <span className="text-xs font-normal text-slate-500">closed {formatDate(c.closedAt, scope.timeZone)}</span></h3>
                       <PoolStandings
                         standings={c.result.standings}
                         names={partnerNames}

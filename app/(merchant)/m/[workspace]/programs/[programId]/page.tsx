@@ -13,7 +13,8 @@ import { ProgramEditor } from '@/components/programs/program-editor';
 import { ProgramStatusForm } from '@/components/programs/program-status-form';
 import { TermsSummary } from '@/components/programs/terms-summary';
 import { VersionHistory } from '@/components/programs/version-history';
-import { categoryLabel, formatDate } from '@/lib/format';
+import { categoryLabel } from '@/lib/format';
+import { formatDateTime } from '@/lib/time';
 import { couponLabel, modelLabel } from '@/lib/format-terms';
 import type { ProgramTermsSnapshot } from '@/lib/validation/program';
 import type { SearchParams } from '@/lib/page-props';
@@ -78,7 +79,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
       ) : null}
       {shown ? (
         <p className="mb-4 rounded-md border border-brand-200 bg-brand-50 px-4 py-2 text-sm text-brand-800" data-testid="version-banner">
-          Version {shown.version} of {program.version}, saved {formatDate(shown.createdAt)}
+          Version {shown.version} of {program.version}, saved {formatDateTime(shown.createdAt, scope.timeZone)}
           {shown.createdByEmail ? ` by ${shown.createdByEmail}` : ''}: rewards computed with it were paid by these terms.{' '}
           <Link href={base} className="font-medium underline">Back to the terms in force</Link>
         </p>
@@ -117,7 +118,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
             </Card>
           ) : null}
           <Card title="Versions">
-            <VersionHistory versions={versions} current={program.version} hrefOf={(v) => (v === program.version ? base : `${base}?version=${v}`)} units={config.units} />
+            <VersionHistory versions={versions} current={program.version} hrefOf={(v) => (v === program.version ? base : `${base}?version=${v}`)} units={config.units} timeZone={scope.timeZone} />
           </Card>
           {canManage ? (
             <Card title={program.status === 'active' ? 'Archive' : 'Restore'}>
