@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database, Executor } from '../../../db/client';
 import { recordAudit } from '../../../db/queries/audit';
 import { lockBatchPayoutsToSettle, lockPayoutToSettle, setPayoutsPaid, type PayoutToSettle } from '../../../db/queries/payout-settle';
+import { readBatchBuild } from '../../../db/queries/payout-build';
 import { releasePayoutItems, setProcessingPayoutFailed, setProcessingPayoutPaid } from '../../../db/queries/payout-writes';
 import { AppError } from '../../errors';
 import { enqueueWebhooks } from '../webhooks/outbox';
@@ -78,6 +79,9 @@ export async function markBatchPayoutsPaid(
   db: Database, workspaceId: string, batchId: string, payoutIds: string[] | undefined, reference: string, at: Date, actorUserId: string | null = null,
 ): Promise<BulkPaidResult> {
   return db.transaction(async (tx) => {
+    const batch = await readBatchBuild(tx, workspaceId, batchId);
+    if (!batch) throw new AppError('not_found', 'Batch not found.');
+    if (batch.state === 'building') throw new AppError('conflict', `Batch “${batch.reference}” is still being built; settle its payouts when it is ready.`);
     const unique = payoutIds ? [...new Set(payoutIds)] : undefined;
     const rows = await lockBatchPayoutsToSettle(tx, workspaceId, batchId, unique);
     if (unique && rows.length !== unique.length) throw new AppError('not_found', 'Some selected payouts are not in this batch; reload the page and select again.');
