@@ -10,7 +10,7 @@ import { PayoutDetailsForm } from './payout-details-form';
  */
 export function PayoutDetailsSection({ records, countries }: { records: PartnerPayoutDetailsRow[]; countries: { value: string; label: string }[] }) {
   return (
-    <section aria-labelledby="payout-details-heading" className="flex flex-col gap-4">
+    <div role="region" aria-labelledby="payout-details-heading" className="flex flex-col gap-4">
       <div>
         <h2 id="payout-details-heading" className="text-lg font-semibold text-slate-900">Payout details</h2>
         <p className="text-sm text-slate-500">How each merchant pays you. Stored encrypted; merchants see them masked, and use them whole only in the payment files they send to their bank.</p>
@@ -39,6 +39,6 @@ export function PayoutDetailsSection({ records, countries }: { records: PartnerP
           </div>
         </Card>
       ))}
-    </section>
+    </div>
   );
 }

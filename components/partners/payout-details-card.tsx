@@ -17,7 +17,7 @@ export function PayoutDetailsCard({ details, hasAccount, timeZone }: { details: 
       ) : (
         <p className="text-sm text-slate-600">
           None on file: payout batches list this partner as needing payout details.{' '}
-          {hasAccount ? 'The partner enters them in the portal, under Profile.' : 'The partner enters them in the portal once they have an account (they get one by joining a program).'}
+          {hasAccount ? 'The partner enters them in the portal, under Profile.' : 'The partner has no portal account yet: applying to any program with this email creates one, then they enter them under Profile.'}
         </p>
       )}
     </Card>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { listPayouts, type PayoutRow } from '@/db/queries/payouts-list';
@@ -6,6 +5,7 @@ import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { Amount } from '@/components/ui/amount';
 import { ServerTable, tableStateFrom, type Column } from '@/components/data-table/server-table';
 import type { SearchParams } from '@/lib/page-props';
+import { PayoutStatusDetail } from '@/components/partner/payout-status-detail';
 
 const tone = { processing: 'amber', paid: 'blue', failed: 'red' } as const;
 
@@ -17,18 +17,7 @@ export default async function PartnerPayoutsPage({ searchParams }: { searchParam
     { key: 'batch', header: 'Batch', cell: (r) => <>{r.batch} <span className="text-xs text-slate-500">{r.batchAt.toISOString().slice(0, 10)}</span></> },
     { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <Amount value={r.amount} unit={r.unit} /> },
     { key: 'status', header: 'Status', cell: (r) => <Badge tone={tone[r.status]}>{r.status}</Badge> },
-    {
-      key: 'detail', header: 'Details',
-      cell: (r) =>
-        r.status === 'failed' ? (
-          // a bounced transfer is usually a detail to fix ("IBAN rejected by the bank"): lead there
-          <span className="text-xs text-slate-600">
-            failed: {r.failureReason}; the amount is payable again. <Link href="/p/profile" className="font-medium text-brand-700 underline">Check your payout details</Link>
-          </span>
-        ) : (
-          <span className="text-xs text-slate-600">{r.status === 'paid' ? `paid ${r.paidAt?.toISOString().slice(0, 10)} · ref ${r.reference}` : 'transfer in progress'}</span>
-        ),
-    },
+    { key: 'detail', header: 'Details', cell: (r) => <PayoutStatusDetail status={r.status} paidAt={r.paidAt} reference={r.reference} failureReason={r.failureReason} /> },
   ];
   return (
     <>
