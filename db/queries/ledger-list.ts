@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, lte, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { ledgerEntries, partners, payoutItems, payouts, pools, programs, workspaces } from '../schema';
@@ -7,11 +7,15 @@ import type { BalanceBucket, EntryKind } from '../../lib/domain/ledger';
 
 export type { BalanceBucket, EntryKind };
 
-export interface LedgerListQuery {
+export interface LedgerListQuery extends LedgerFilters {
   page: number;
   pageSize: number;
   sort: 'createdAt' | 'amount' | 'payableAt';
   dir: 'asc' | 'desc';
+}
+
+/** What the console's ledger filters by; the page, its CSV export and the portal share it. */
+export interface LedgerFilters {
   kind?: EntryKind;
   search?: string;
   partnerId?: string;
@@ -41,7 +45,7 @@ function scopeFilter(scope: EntryScope): SQL {
   return inArray(ledgerEntries.partnerId, scope.partnerIds.length ? [...scope.partnerIds] : [NO_PARTNER]);
 }
 
-const columns = {
+export const ledgerRowColumns = {
   id: ledgerEntries.id,
   createdAt: ledgerEntries.createdAt,
   payableAt: ledgerEntries.payableAt,
@@ -61,7 +65,7 @@ const columns = {
 };
 
 /** Partner, workspace, program or pool names, and the live payout holding the entry (if any). */
-function withEntryJoins<T extends PgSelect>(query: T) {
+export function withEntryJoins<T extends PgSelect>(query: T) {
   return query
     .innerJoin(partners, eq(partners.id, ledgerEntries.partnerId))
     .innerJoin(workspaces, eq(workspaces.id, ledgerEntries.workspaceId))
@@ -71,11 +75,11 @@ function withEntryJoins<T extends PgSelect>(query: T) {
     .leftJoin(payouts, eq(payouts.id, payoutItems.payoutId));
 }
 
-type Column<K extends keyof typeof columns> = (typeof columns)[K]['_'];
+type Column<K extends keyof typeof ledgerRowColumns> = (typeof ledgerRowColumns)[K]['_'];
 /** columns of the left-joined tables: absent for a bonus (no program), a commission (no pool), an unpaid entry */
 type LeftJoined = 'programName' | 'poolName' | 'payoutStatus';
 export type LedgerRow = {
-  [K in keyof typeof columns]: Column<K>['data'] | (K extends LeftJoined ? null : Column<K>['notNull'] extends true ? never : null);
+  [K in keyof typeof ledgerRowColumns]: Column<K>['data'] | (K extends LeftJoined ? null : Column<K>['notNull'] extends true ? never : null);
 };
 
 /** The console's ledger: one workspace's entries, paged and sorted in SQL. */
@@ -88,13 +92,19 @@ export function listPartnerLedger(db: Executor, partnerIds: readonly string[], q
   return listLedger(db, { partnerIds }, q);
 }
 
+/** Whether a live payout of this status holds the entry (a subquery: the filters need no join). */
+function heldBy(status: SQL): SQL {
+  return sql`exists (select 1 from ${payoutItems} join ${payouts} on ${payouts.id} = ${payoutItems.payoutId} where ${payoutItems.entryId} = ${ledgerEntries.id} and ${payoutItems.released} = false and ${status})`;
+}
+
 /**
  * An entry's §5 bucket in SQL, the same rule as the engine's balanceBucket and the balances'
  * sums (db/queries/balances.ts): the live payout holding it decides; otherwise its payable time.
+ * Written on ledger_entries alone, so the CSV export can pick a page of ids before joining.
  */
 function bucketFilter(status: BalanceBucket, now: Date): SQL {
-  // a failed payout releases its items, so the join finds no live payout for them
-  const unheld = or(isNull(payouts.id), eq(payouts.status, 'failed'))!;
+  // a failed payout releases its items; even an unreleased one would hold nothing
+  const unheld = not(heldBy(ne(payouts.status, 'failed')));
   switch (status) {
     case 'pending':
       return and(unheld, gt(ledgerEntries.payableAt, now))!;
@@ -102,11 +112,17 @@ function bucketFilter(status: BalanceBucket, now: Date): SQL {
       return and(unheld, lte(ledgerEntries.payableAt, now))!;
     case 'processing':
     case 'paid':
-      return eq(payouts.status, status);
+      return heldBy(eq(payouts.status, status));
   }
 }
 
-function listFilters(scope: EntryScope, q: LedgerListQuery): SQL[] {
+/** The same bucket as a value (the CSV export's status column). */
+export function entryBucketAt(now: Date): SQL<BalanceBucket> {
+  return sql<BalanceBucket>`case when ${payouts.status} in ('processing', 'paid') then ${payouts.status}::text when ${ledgerEntries.payableAt} <= ${now} then 'payable' else 'pending' end`;
+}
+
+/** The WHERE of a ledger listing, on ledger_entries alone (partner names and payouts in subqueries). */
+export function ledgerFilterConditions(scope: EntryScope, q: LedgerFilters): SQL[] {
   const filters: SQL[] = [scopeFilter(scope)];
   if (q.kind) filters.push(eq(ledgerEntries.kind, q.kind));
   if (q.partnerId) filters.push(eq(ledgerEntries.partnerId, q.partnerId));
@@ -119,15 +135,16 @@ function listFilters(scope: EntryScope, q: LedgerListQuery): SQL[] {
   if (q.to) filters.push(lt(ledgerEntries.createdAt, q.to));
   if (q.search) {
     const term = `%${q.search.replace(/[%_\\]/g, '\\$&')}%`;
-    filters.push(or(ilike(partners.name, term), ilike(ledgerEntries.orderRef, term))!);
+    const partnerNamed = sql`exists (select 1 from ${partners} where ${partners.id} = ${ledgerEntries.partnerId} and ${ilike(partners.name, term)})`;
+    filters.push(or(partnerNamed, ilike(ledgerEntries.orderRef, term))!);
   }
   return filters;
 }
 
 async function listLedger(db: Executor, scope: EntryScope, q: LedgerListQuery) {
-  const where = and(...listFilters(scope, q));
+  const where = and(...ledgerFilterConditions(scope, q));
   const sortCol = { createdAt: ledgerEntries.createdAt, amount: ledgerEntries.amount, payableAt: ledgerEntries.payableAt }[q.sort];
-  const rows = (await withEntryJoins(db.select(columns).from(ledgerEntries).$dynamic())
+  const rows = (await withEntryJoins(db.select(ledgerRowColumns).from(ledgerEntries).$dynamic())
     .where(where)
     .orderBy(q.dir === 'asc' ? asc(sortCol) : desc(sortCol), asc(ledgerEntries.id))
     .limit(q.pageSize)
@@ -152,7 +169,7 @@ export async function ledgerFilterChoices(db: Executor, workspaceId: string) {
 export async function findEntry(db: Executor, scope: EntryScope, entryId: string) {
   const conds: SQL[] = [eq(ledgerEntries.id, entryId), scopeFilter(scope)];
   const detail = {
-    ...columns, explanation: ledgerEntries.explanation, reversesEntryId: ledgerEntries.reversesEntryId, partnerId: ledgerEntries.partnerId,
+    ...ledgerRowColumns, explanation: ledgerEntries.explanation, reversesEntryId: ledgerEntries.reversesEntryId, partnerId: ledgerEntries.partnerId,
     workspaceId: ledgerEntries.workspaceId, poolId: ledgerEntries.poolId,
   };
   const [row] = await withEntryJoins(db.select(detail).from(ledgerEntries).$dynamic()).where(and(...conds));
