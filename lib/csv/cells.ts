@@ -3,7 +3,7 @@ import { unitPrecision, type UnitPrecision } from '../format';
 
 // What a CSV cell may hold. Text (names, emails, references, anything a person typed) is
 // neutralised against formula injection; values we produce ourselves from typed columns (amounts
-// from numeric, times from timestamptz, counts) are `Trusted` and written as they are, so a
+// from numeric, times from timestamptz) are `Trusted` and written as they are, so a
 // negative amount stays the number -12.50 instead of becoming the text '-12.50.
 
 /** A cell we built from a typed value; never neutralised, never quoted. */
@@ -28,10 +28,6 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export function isNeutralised(text: string): boolean {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1));
-}
-
 /**
  * An amount as a plain decimal at its unit's precision ("1234.50", "-12.50", "7500"): no thousands
  * separators, no unit (that has its own column). A unit of unknown precision is written as stored.
@@ -51,10 +47,4 @@ export function timeCell(at: Date | null | undefined): Trusted | null {
   if (!at) return null;
   if (Number.isNaN(at.getTime())) throw new Error('not a time');
   return Trusted.of(at.toISOString());
-}
-
-/** A count or other integer we computed. */
-export function integerCell(n: number | bigint): Trusted {
-  if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
-  return Trusted.of(String(n));
 }

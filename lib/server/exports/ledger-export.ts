@@ -29,7 +29,7 @@ function ledgerRow(r: LedgerExportRow, units: readonly UnitPrecision[]): CsvCell
 export async function ledgerExportResponse(db: Executor, scope: MerchantScope, filters: LedgerFilters, now: Date): Promise<Response> {
   const units = await listUnits(db, scope.workspaceId);
   async function* rows() {
-    for await (const page of ledgerExportPages(db, scope.workspaceId, { ...filters, now }, now)) yield page.map((r) => ledgerRow(r, units));
+    for await (const page of ledgerExportPages(db, scope.workspaceId, filters, now)) yield page.map((r) => ledgerRow(r, units));
   }
   return csvResponse({ filename: csvFilename(scope.workspaceSlug, 'ledger', now), chunks: csvChunks(LEDGER_HEADER, rows()) });
 }
