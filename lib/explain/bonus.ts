@@ -4,7 +4,7 @@ import type { ExplainContext, ExplainSection, JsonObject, Line } from './types';
 import { cap, day, list, money, nameOf, number, obj, share, str } from './words';
 
 /** The period's first and last day: the stored end is the exclusive start of the next period. */
-function periodWords(pool: JsonObject): string {
+export function periodWords(pool: JsonObject): string {
   const end = str(pool.end);
   const lastDay = end ? new Date(new Date(end).getTime() - 1) : undefined;
   return `${str(pool.period)} (${day(pool.start)} to ${day(lastDay)})`;

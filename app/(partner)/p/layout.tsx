@@ -9,6 +9,7 @@ const nav = [
   { href: '/p/links', label: 'Links & coupons' },
   { href: '/p/deals', label: 'Deal registrations' },
   { href: '/p/earnings', label: 'Earnings' },
+  { href: '/p/bonuses', label: 'Bonuses' },
   { href: '/p/payouts', label: 'Payouts' },
   { href: '/p/profile', label: 'Profile' },
 ];

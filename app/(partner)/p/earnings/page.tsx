@@ -1,12 +1,12 @@
 import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { partnerBalances } from '@/db/queries/balances';
-import { listPartnerLedger } from '@/db/queries/ledger-list';
 import { listUnits } from '@/db/queries/units';
+import { partnerRewardsPage } from '@/lib/server/portal-rewards';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { BalanceBar } from '@/components/charts/balance-bar';
 import { tableStateFrom } from '@/components/data-table/server-table';
-import { LedgerTable } from '@/components/ledger/ledger-table';
+import { RewardTable } from '@/components/portal/reward-table';
 
 const SORTS = ['createdAt', 'amount', 'payableAt'] as const;
 
@@ -26,18 +26,17 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
       }),
     )
   ).flat();
-  const { rows, total } = await listPartnerLedger(db, partners.map((p) => p.id), { ...state, sort: state.sort as (typeof SORTS)[number] });
+  const { rows, total } = await partnerRewardsPage(db, partners.map((p) => p.id), { ...state, sort: state.sort as (typeof SORTS)[number] });
   return (
     <>
-      <PageHeader title="Earnings" description="Pending rewards wait out the merchant's refund window; payable ones go into the next payout." />
+      <PageHeader title="Earnings" description="Every reward in plain words. Pending rewards wait out the merchant's refund window; payable ones go into the next payout." />
       {balances.length ? (
         <div className="mb-8 grid grid-cols-1 gap-4 lg:grid-cols-3">
           {balances.map((b) => <BalanceBar key={`${b.partnerId}-${b.unit}`} unit={b.unit} sums={b} units={b.units} />)}
         </div>
       ) : null}
-      <LedgerTable
-        rows={rows} total={total} state={state} basePath="/p/earnings" params={{}} now={now} showWorkspace
-        detailPath={(id) => `/p/earnings/${id}`}
+      <RewardTable
+        rows={rows} total={total} state={state} now={now}
         empty={<EmptyState title="No rewards yet">Share your links and coupons; rewards appear here with the reason they were paid.</EmptyState>}
       />
     </>

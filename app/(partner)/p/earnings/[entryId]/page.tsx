@@ -1,23 +1,17 @@
 import { notFound } from 'next/navigation';
 import { requirePartner } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
-import { findEntry } from '@/db/queries/ledger-list';
-import { idsIn, namesForIds } from '@/db/queries/names';
-import { EntryDetail } from '@/components/ledger/entry-detail';
+import { partnerRewardDetail } from '@/lib/server/portal-rewards';
+import { RewardDetail } from '@/components/portal/reward-detail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** "Why?" for one of the partner's own rewards; any other id (another partner's too) is 404. */
 export default async function PartnerEntryPage({ params }: { params: Promise<{ entryId: string }> }) {
   const { entryId } = await params;
   const { partners } = await requirePartner();
   if (!UUID.test(entryId)) notFound();
-  const db = getDb();
-  const entry = await findEntry(db, { partnerIds: partners.map((p) => p.id) }, entryId);
-  if (!entry) notFound();
-  const { partnerNames, otherNames } = await namesForIds(db, entry.workspaceId, idsIn(entry.explanation));
-  // a partner sees its own name and program names; other partners who shared the credit stay anonymous
-  const mine = new Set(partners.map((p) => p.id));
-  const names: Record<string, string> = { ...otherNames };
-  for (const id of Object.keys(partnerNames)) names[id] = mine.has(id) ? 'you' : 'another partner';
-  return <EntryDetail entry={{ ...entry, partnerName: 'you' }} names={names} backHref="/p/earnings" />;
+  const reward = await partnerRewardDetail(getDb(), partners.map((p) => p.id), entryId);
+  if (!reward) notFound();
+  return <RewardDetail reward={reward} now={new Date()} />;
 }
