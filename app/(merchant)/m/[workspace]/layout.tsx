@@ -3,6 +3,7 @@ import { requireMerchant } from '@/lib/auth/guards';
 import { AppShell } from '@/components/shell/app-shell';
 import { getDb } from '@/db/client';
 import { findWorkspaceBySlug } from '@/db/queries/workspaces';
+import { roleCan, type RoleGroup } from '@/lib/domain/roles';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,9 +18,10 @@ const sections = [
   ['/events', 'Events'],
   ['/ledger', 'Ledger'],
   ['/payouts', 'Payouts'],
-  ['/audit', 'Audit log'],
+  // the audit log is for owners, admins and finance (a viewer's request is a 404 there)
+  ['/audit', 'Audit log', 'finance'],
   ['/settings', 'Settings'],
-] as const;
+] as const satisfies readonly (readonly [string, string] | readonly [string, string, RoleGroup])[];
 
 export default async function MerchantLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
@@ -31,7 +33,9 @@ export default async function MerchantLayout({ children, params }: { children: R
     <AppShell
       title={ws?.name ?? scope.workspaceSlug}
       subtitle={`Merchant console · ${scope.role}`}
-      nav={sections.map(([path, label]) => ({ href: `${base}${path}`, label, exact: path === '' }))}
+      nav={sections
+        .filter((section) => section.length < 3 || roleCan(scope.role, section[2] as RoleGroup))
+        .map(([path, label]) => ({ href: `${base}${path}`, label, exact: path === '' }))}
       userEmail={user.email}
     >
       {children}
