@@ -272,9 +272,15 @@ describe('audit CSV', () => {
     expectInert(rows, []);
   });
 
-  it('takes the audit page filters', async () => {
+  it('takes the audit page filters, and refuses one that does not parse', async () => {
     const { records } = await download(auditRoute.GET, ws(), `/m/${a.workspaceSlug}/audit/export.csv?subject=settings`);
     expect(records.map((r) => r.action)).toEqual(['settings.updated']);
+    const byAction = await download(auditRoute.GET, ws(), `/m/${a.workspaceSlug}/audit/export.csv?action=payout.marked_paid&from=2000-01-01`);
+    expect(byAction.records.map((r) => r.action)).toEqual(['payout.marked_paid']);
+    signInAs(finance);
+    const res = await call(auditRoute.GET, ws(), `/m/${a.workspaceSlug}/audit/export.csv?subject=nonsense`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/^subject: /);
   });
 });
 
