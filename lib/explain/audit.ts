@@ -33,6 +33,7 @@ const SUBJECT_WORDS: Record<string, string> = {
 /** "program group", "payout details": a subject type in words (the page's filter and subject column). */
 export const auditSubjectWords = (type: string) => SUBJECT_WORDS[type] ?? type.replaceAll('_', ' ');
 
+const SETTING_WORDS: Record<string, string> = { allowed_domains: 'allowed link domains', events_per_minute: 'events limit', time_zone: 'time zone' };
 const PROVIDERS: Record<string, string> = { stripe: 'Stripe', shopify: 'Shopify' };
 /** Keys that only bookkeep (a version number moves with every change) and say nothing on their own. */
 const QUIET = new Set(['version']);
@@ -86,6 +87,11 @@ export function auditSubjectLabel(row: AuditInput, names: Readonly<Record<string
   const after = obj(row.after ?? undefined) ?? {};
   const d = row.data ?? {};
   const id = row.subjectId ?? '';
+  if (row.subjectType === 'settings') {
+    // a setting is named by itself: the id or, for settings keyed by the workspace, the action
+    const key = /^[a-z_]+$/.test(id) ? id : row.action.replace(/^settings\./, '').replace(/_changed$/, '');
+    return SETTING_WORDS[key] ?? key.replaceAll('_', ' ');
+  }
   const name =
     nameIn(d.name, after.name, before.name, d.partnerName, after.customer, after.email, before.email, after.reference, d.partner)
     ?? (names[id] || (row.subjectType === 'integration' ? PROVIDERS[id] : undefined) || (/^[a-z_]+$/.test(id) && row.subjectType !== 'integration' ? id.replaceAll('_', ' ') : undefined));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditChanges, auditSentence, type AuditInput } from '../../lib/explain/audit';
+import { auditChanges, auditSentence, auditSubjectLabel, type AuditInput } from '../../lib/explain/audit';
 
 // The audit page's words, built from rows as the services write them (lib/server/*).
 
@@ -131,5 +131,17 @@ describe('auditChanges', () => {
       { key: 'shares', label: 'Credit', before: 'Ben 1/3 (about 33.33%)', after: 'Ada 100%' },
     ]);
     expect(auditChanges({ unit: 'JPY', rules: [] }, { unit: 'JPY', rules: [{ type: 'per_customer', amount: '500' }] })[0].after).toBe('500 JPY for each new customer (on their first qualifying order)');
+  });
+});
+
+describe('auditSubjectLabel', () => {
+  it.each([
+    ['program Agencies', row({ action: 'program.updated', subjectType: 'program', data: { name: 'Agencies' } })],
+    ['allowed link domains', row({ action: 'settings.allowed_domains_changed', subjectType: 'settings', subjectId: 'allowed_domains' })],
+    ['time zone', row({ action: 'settings.time_zone_changed', subjectType: 'settings', subjectId: '7d1c6a52-5d8e-4c1b-9a43-0d6a3b1f2e11' })],
+    ['integration Stripe', row({ action: 'integration.secret_saved', subjectType: 'integration', subjectId: 'stripe' })],
+    ['payout details Ada', row({ action: 'payout_details.updated', subjectType: 'payout_details', subjectId: 'p-ada' })],
+  ])('%s', (label, input) => {
+    expect(auditSubjectLabel(input, ctx.names)).toBe(label);
   });
 });
