@@ -71,33 +71,32 @@ export function BulkMarkPaid({ workspaceSlug, batchId, processing }: { workspace
   if (processing === 0) return <div className="flex flex-col gap-3"><p className="text-sm text-slate-600">No payout of this batch is processing.</p>{result}</div>;
 
   return (
-    <form id={BULK_FORM_ID} onSubmit={ask} className="flex flex-col gap-3" noValidate>
+    <form id={BULK_FORM_ID} onSubmit={ask} className="grid grid-cols-1 gap-4 lg:grid-cols-[auto_minmax(14rem,22rem)_auto] lg:items-end" noValidate>
       <fieldset className="flex flex-col gap-1 text-sm">
         <legend className="mb-1 font-medium text-slate-700">Which payouts</legend>
         <label className="flex items-center gap-2"><input type="radio" name="selection" value="selected" defaultChecked /> The ones ticked in the table</label>
         <label className="flex items-center gap-2"><input type="radio" name="selection" value="all" /> All {formatNumber(processing)} processing in this batch</label>
+        <span className="flex flex-wrap gap-3 text-xs">
+          <button type="button" onClick={() => selectPage(true)} className="font-medium text-brand-700 hover:underline">Tick all on this page</button>
+          <button type="button" onClick={() => selectPage(false)} className="font-medium text-slate-600 hover:underline">Untick all</button>
+        </span>
       </fieldset>
-      <div className="flex flex-wrap gap-3 text-xs">
-        <button type="button" onClick={() => selectPage(true)} className="font-medium text-brand-700 hover:underline">Tick all on this page</button>
-        <button type="button" onClick={() => selectPage(false)} className="font-medium text-slate-600 hover:underline">Untick all</button>
-      </div>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium text-slate-700">Transfer reference</span>
         <input name="reference" maxLength={200} placeholder="e.g. the bank's batch id" className="rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm" />
       </label>
-      {problem ? <p role="alert" className="text-xs text-red-600">{problem}</p> : null}
+      {review ? null : <Button type="submit" disabled={pending} className="self-end justify-self-start">{pending ? 'Marking paid…' : 'Mark paid…'}</Button>}
+      {problem ? <p role="alert" className="text-xs text-red-600 lg:col-span-3">{problem}</p> : null}
       {review ? (
-        <div role="alertdialog" aria-label="Confirm marking paid" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+        <div role="alertdialog" aria-label="Confirm marking paid" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 lg:col-span-3">
           <p className="mb-2">Mark {review.count === 1 ? '1 payout' : `${formatNumber(review.count)} payouts`} paid with reference “{review.reference}”?</p>
           <div className="flex gap-2">
             <Button type="button" onClick={confirm}>Yes, mark paid</Button>
             <Button type="button" variant="secondary" onClick={() => setReview(null)}>Cancel</Button>
           </div>
         </div>
-      ) : (
-        <Button type="submit" disabled={pending} className="self-start">{pending ? 'Marking paid…' : 'Mark paid…'}</Button>
-      )}
-      {result}
+      ) : null}
+      {result ? <div className="lg:col-span-3">{result}</div> : null}
     </form>
   );
 }

@@ -13,7 +13,7 @@ export function SettlePayout({ workspaceSlug, payoutId, processing = true }: { w
   const settle: (prev: ActionResult | null, form: FormData) => Promise<ActionResult> = settlePayoutAction.bind(null, workspaceSlug);
   const [state, action, pending] = useActionState(settle, null);
   const message = state ? (
-    <span role={state.ok ? 'status' : 'alert'} className={`text-xs ${state.ok ? 'text-emerald-700' : 'text-red-600'}`}>
+    <span role={state.ok ? 'status' : 'alert'} className={`block min-w-[14rem] text-xs ${state.ok ? 'text-emerald-700' : 'text-red-600'}`}>
       {state.ok ? state.message : (state.fields?.note ?? state.message)}
     </span>
   ) : null;

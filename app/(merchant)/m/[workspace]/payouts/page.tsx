@@ -12,6 +12,7 @@ import { ServerTable, tableStateFrom, type Column } from '@/components/data-tabl
 import Link from 'next/link';
 import { SettlePayout } from '@/components/payouts/forms';
 import { PreviewBatchForm } from '@/components/payouts/preview-batch-form';
+import { DownloadLink } from '@/components/ui/download-link';
 import { formatNumber } from '@/lib/format';
 import { formatDate } from '@/lib/time';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
@@ -90,7 +91,7 @@ export default async function PayoutsPage({ params, searchParams }: WorkspaceTab
             </ul>
           )}
         </Card>
-        <Card title="Balances by partner">
+        <Card title="Balances by partner" action={canPay ? <DownloadLink href={`${base}/balances.csv`} label="Balances CSV" testId="download-balances" /> : undefined}>
           <div className="-mx-5 overflow-x-auto px-5">
           <table className="w-full min-w-[28rem] text-sm">
             <thead className="text-left text-xs text-slate-500">

@@ -79,7 +79,10 @@ export default async function PayoutBatchPreviewPage({ params, searchParams }: W
                   <dd className="text-right" data-testid={`preview-${t.unit}-amount`}><Amount value={t.amount} unit={t.unit} units={units} /></dd>
                   <dt className="text-slate-500">Payouts</dt><dd className="text-right tabular-nums">{formatNumber(t.payouts)}</dd>
                   <dt className="text-slate-500">Carried forward</dt>
-                  <dd className="text-right tabular-nums">{formatNumber(t.carried)} · <Amount value={t.carriedAmount} unit={t.unit} units={units} showUnit={false} /></dd>
+                  <dd className="text-right tabular-nums">
+                    <Amount value={t.carriedAmount} unit={t.unit} units={units} showUnit={false} />
+                    <span className="text-xs text-slate-500"> ({t.carried === 1 ? '1 balance' : `${formatNumber(t.carried)} balances`})</span>
+                  </dd>
                   {t.needsPayoutDetails ? <><dt className="text-red-700">Need payout details</dt><dd className="text-right tabular-nums text-red-700">{formatNumber(t.needsPayoutDetails)}</dd></> : null}
                 </dl>
               </Card>
