@@ -29,7 +29,14 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
  * Weekly bars, one series or several stacked (negative parts, e.g. a week of clawbacks, stack
  * below the axis). Values arrive pre-formatted from the server so the chart never rounds money.
  */
-export function WeeklyBarsChart({ points, series, label, height = 220 }: { points: WeeklyChartPoint[]; series: WeeklyChartSeries[]; label: string; height?: number }) {
+export function WeeklyBarsChart({ points, series, label, integer = false, height = 220 }: {
+  points: WeeklyChartPoint[];
+  series: WeeklyChartSeries[];
+  label: string;
+  /** counts: no fractional ticks */
+  integer?: boolean;
+  height?: number;
+}) {
   const data = points.map((p) => ({ week: p.week, ...p.values }));
   const byWeek = new Map(points.map((p) => [p.week, p]));
   const stacked = series.length > 1;
@@ -54,7 +61,7 @@ export function WeeklyBarsChart({ points, series, label, height = 220 }: { point
       <BarChart responsive data={data} stackOffset={hasNegative ? 'sign' : 'none'} style={{ width: '100%', height }} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="week" tickFormatter={(w: string) => byWeek.get(w)?.tick ?? w} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} minTickGap={12} />
-        <YAxis width={44} tick={{ fontSize: 11, fill: '#64748b' }} tickFormatter={(v: number) => compact.format(v)} allowDecimals={false} axisLine={false} tickLine={false} />
+        <YAxis width={44} tick={{ fontSize: 11, fill: '#64748b' }} tickFormatter={(v: number) => compact.format(v)} allowDecimals={!integer} axisLine={false} tickLine={false} />
         {hasNegative ? <ReferenceLine y={0} stroke="#94a3b8" /> : null}
         <Tooltip content={tooltip} cursor={{ fill: '#f1f5f9' }} />
         {series.map((s, i) => (

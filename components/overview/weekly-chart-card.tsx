@@ -8,7 +8,7 @@ import { dayLabel, seriesTotal, weekTick, type WeekFigures } from './weeks';
  * wants the figures rather than the shape).
  */
 export function WeeklyChartCard({
-  title, caption, series, weeks, format, testId,
+  title, caption, series, weeks, format, integer, testId,
 }: {
   title: string;
   caption: string;
@@ -16,6 +16,8 @@ export function WeeklyChartCard({
   weeks: WeekFigures[];
   /** an exact figure for people (a count, or an amount in its unit) */
   format: (value: string) => string;
+  /** the figures are counts */
+  integer?: boolean;
   testId: string;
 }) {
   const totals = series.map((s) => ({ ...s, total: format(seriesTotal(weeks, s.key)) }));
@@ -30,7 +32,7 @@ export function WeeklyChartCard({
   return (
     <Card title={title} action={<span className="text-xs text-slate-500" data-testid={`${testId}-total`}>{series.length > 1 ? 'period: ' : 'period total: '}{totalText}</span>}>
       <div data-testid={testId}>
-        <WeeklyBarsChart points={points} series={series} label={`${title}, ${weeks.length} weeks; period total ${totalText}. The figures per week are in the table below the chart.`} />
+        <WeeklyBarsChart points={points} series={series} integer={integer} label={`${title}, ${weeks.length} weeks; period total ${totalText}. The figures per week are in the table below the chart.`} />
         <p className="mt-2 text-xs text-slate-500">{caption}</p>
         <details className="mt-2">
           <summary className="cursor-pointer text-xs font-medium text-brand-700">Show the numbers</summary>

@@ -96,6 +96,7 @@ export default async function OverviewPage({ params, searchParams }: WorkspaceTa
           series={[{ key: 'customers', label: 'Customers', color: '#8b5cf6' }]}
           weeks={fillWeeks(period.weeks, customers, ['customers'], (r) => r)}
           format={count}
+          integer
         />
         <WeeklyChartCard
           testId="chart-clicks"
@@ -104,6 +105,7 @@ export default async function OverviewPage({ params, searchParams }: WorkspaceTa
           series={[{ key: 'clicks', label: 'Clicks', color: '#0ea5e9' }]}
           weeks={fillWeeks(period.weeks, clicks, ['clicks'], (r) => r)}
           format={count}
+          integer
         />
       </div>
 
