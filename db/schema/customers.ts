@@ -58,6 +58,8 @@ export const bindings = pgTable(
     uniqueIndex('bindings_customer_program_uq').on(t.customerId, t.programId),
     // pool metric "customers newly bound in the period"
     index('bindings_workspace_program_time_idx').on(t.workspaceId, t.programId, t.boundAt),
+    // overview: new customers per week (first binding in any program)
+    index('bindings_workspace_time_idx').on(t.workspaceId, t.boundAt),
   ],
 );
 

@@ -55,6 +55,8 @@ export const ledgerEntries = pgTable(
     // console ledger filtered by program / kind, newest first
     index('ledger_workspace_program_time_idx').on(t.workspaceId, t.programId, t.createdAt),
     index('ledger_workspace_kind_time_idx').on(t.workspaceId, t.kind, t.createdAt),
+    // ledger CSV keyset pages and the overview's rewards per week: a short range scan per page
+    index('ledger_workspace_time_id_idx').on(t.workspaceId, t.createdAt, t.id),
     // refunds: the entries of an order
     index('ledger_workspace_order_idx').on(t.workspaceId, t.orderRef),
     index('ledger_reverses_idx').on(t.reversesEntryId),
@@ -110,6 +112,8 @@ export const orderCredits = pgTable(
     // pool closing: credits of member programs in a period; refunds look credits up by order
     index('order_credits_workspace_program_time_idx').on(t.workspaceId, t.programId, t.at),
     index('order_credits_workspace_order_idx').on(t.workspaceId, t.orderRef),
+    // overview: attributed revenue per week
+    index('order_credits_workspace_time_idx').on(t.workspaceId, t.at),
   ],
 );
 

@@ -70,5 +70,7 @@ export const clicks = pgTable(
     index('clicks_workspace_visitor_idx').on(t.workspaceId, t.visitorId, t.occurredAt),
     // partner portal and console charts: clicks per partner over time
     index('clicks_workspace_partner_time_idx').on(t.workspaceId, t.partnerId, t.occurredAt),
+    // overview: clicks per week of a workspace
+    index('clicks_workspace_time_idx').on(t.workspaceId, t.occurredAt),
   ],
 );
