@@ -3,6 +3,7 @@ import type { PartnerPoolView } from '@/lib/server/portal-bonuses';
 import { metricValue } from '@/lib/explain/partner-words';
 import { goalWords } from '@/lib/explain/partner-pool';
 import { formatAmount } from '@/lib/format';
+import { joinWords } from '@/lib/explain/words';
 import { PoolProgressChart } from '../charts/pool-progress-chart';
 import { Badge, Card } from '../ui/card';
 
@@ -11,7 +12,8 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /**
  * One pool from the partner's side: the period under way as a sentence and a chart of the
  * partner's own figure against the goal (only its own bar: others' figures stay private), then
- * every closed period it was measured in with its figure, result and bonus.
+ * every closed period it was measured in with its figure, result and bonus. The history's scroll
+ * box is `relative`, so its screen-reader-only header cell stays inside it on a phone.
  */
 export function BonusPool({ pool }: { pool: PartnerPoolView }) {
   const { terms, current } = pool;
@@ -22,7 +24,7 @@ export function BonusPool({ pool }: { pool: PartnerPoolView }) {
       action={<span className="text-xs text-slate-500">{formatAmount(terms.amount, terms.unit)} every {pool.periodKind === 'year' ? 'year' : 'quarter'}</span>}
     >
       <p className="mb-4 text-sm text-slate-600">
-        Counts your referrals in {pool.programs.join(', ') || 'the merchant’s pool programs'}; partners above {goalWords(terms)} share the pool.
+        Counts your referrals in {joinWords(pool.programs) || 'the merchant’s pool programs'}; partners above {goalWords(terms)} share the pool.
       </p>
       {current ? (
         <section aria-label={`${current.period} so far`} className="mb-6" data-testid="bonus-current">
@@ -43,7 +45,7 @@ export function BonusPool({ pool }: { pool: PartnerPoolView }) {
       {pool.history.length === 0 ? (
         <p className="text-sm text-slate-500">No period has been closed with you in it yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200">
+        <div className="relative overflow-x-auto rounded-md border border-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bonus-history">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -59,7 +61,7 @@ export function BonusPool({ pool }: { pool: PartnerPoolView }) {
                 <tr key={h.period} className="align-top">
                   <td className="whitespace-nowrap px-3 py-2 font-medium">{h.period}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{metricValue(h.terms.metric, h.metric, h.terms.baseCurrency)}</td>
-                  <td className="min-w-[16rem] px-3 py-2">
+                  <td className="min-w-[12rem] px-3 py-2 sm:min-w-[16rem]">
                     <Badge tone={h.qualified ? 'green' : 'slate'}>{h.qualified ? 'qualified' : 'not above the goal'}</Badge>
                     <p className="mt-1 text-xs leading-snug text-slate-600">{h.sentence}.</p>
                   </td>

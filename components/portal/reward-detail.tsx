@@ -18,7 +18,7 @@ export function RewardDetail({ reward, now }: { reward: Reward; now: Date }) {
       <Link href="/p/earnings" className="text-sm text-brand-700">← Earnings</Link>
       <PageHeader
         title={formatAmount(reward.amount ?? '0', reward.unit ?? '')}
-        description={`${label.charAt(0).toUpperCase()}${label.slice(1)} from ${reward.workspaceName} · ${source} · recorded ${reward.createdAt?.toISOString().slice(0, 10)} · payable from ${reward.payableAt?.toISOString().slice(0, 10)}`}
+        description={`${label.charAt(0).toUpperCase()}${label.slice(1)} · ${reward.workspaceName} · ${source} · recorded ${reward.createdAt?.toISOString().slice(0, 10)} · payable from ${reward.payableAt?.toISOString().slice(0, 10)}`}
         action={<Badge tone={STATUS_TONE[status]}>{status}</Badge>}
       />
       <p className="mb-6 rounded-lg border border-brand-100 bg-brand-50 px-5 py-4 text-base leading-relaxed text-slate-900" data-testid="reward-headline">

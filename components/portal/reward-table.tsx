@@ -16,7 +16,7 @@ export function RewardTable({ rows, total, state, now, empty }: { rows: PortalRe
     {
       key: 'reward', header: 'What it is for',
       cell: (r) => (
-        <div className="min-w-[16rem] max-w-xl">
+        <div className="min-w-[12rem] max-w-xl sm:min-w-[16rem]">
           <p className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
             <Badge tone={REWARD_KIND_TONE[r.kind!]}>{REWARD_KIND_LABEL[r.kind!]}</Badge>
             <span>{r.workspaceName} · {r.programName ?? (r.poolName ? `${r.poolName} ${r.poolPeriod}` : '')}</span>

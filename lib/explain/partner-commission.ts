@@ -6,7 +6,7 @@ import { explainCreditForPartner } from './partner-credit';
 import type { PartnerEntryFacts, PartnerExplanation } from './partner-types';
 import { customerWords, partnerStrategyWords, precisionWords, readableExact, recurringMonth, shareWords } from './partner-words';
 import type { ExplainSection, JsonObject, Line } from './types';
-import { day, exact, list, money, nameOf, obj, plural, possessive, sameNumber, str, when } from './words';
+import { cap, day, exact, list, money, nameOf, obj, plural, possessive, sameNumber, str, when } from './words';
 
 /**
  * "2,000.00 USD", or for a custom unit "32,900 points (329.00 USD)": what a share of revenue was
@@ -157,7 +157,8 @@ export function explainCommissionForPartner(f: PartnerEntryFacts): PartnerExplan
   const credit = explainCreditForPartner(obj(x.attribution), f.partnerId);
   const split = computation && (str(computation.partnerShare) !== '1' || str(computation.combinedShare) !== '1') ? `your part: ${money(f.amount, f.unit)}` : null;
   const payable = `payable from ${day(f.payableAt instanceof Date ? f.payableAt : new Date(f.payableAt))}`;
-  const headline = [ruleClause(f, rule, event, customer), credit?.clause, split, payable].filter(Boolean).join('; ');
+  // a sentence of its own: "A 50.00 USD new-customer fee …" (a rule clause never starts with a name)
+  const headline = cap([ruleClause(f, rule, event, customer), credit?.clause, split, payable].filter(Boolean).join('; '));
 
   const program = f.programName ?? nameOf(f, x.programId, 'program');
   const sections: ExplainSection[] = [{ key: 'event', title: 'What happened', lines: eventLines(f, event, customer, str(rule.source) === 'enrollment') }];

@@ -47,7 +47,7 @@ export function explainAdjustmentForPartner(f: PartnerEntryFacts): PartnerExplan
   const customer = customerWords(f.customer, { showEmails: f.showEmails });
   const lines: Line[] = [
     {
-      text: `${order}${customer ? ` of ${customer}` : ''} was ${refunded} on ${day(refund.at)}${sameNumber(refund.amount, refund.orderTotal) ? '' : `, out of ${orderAmount(refund.orderTotal, currency)}`}; ${shareWords(refund.fraction)} of the order is refunded so far.`,
+      text: `${order}${customer ? ` of ${customer}` : ''} was ${refunded} on ${day(refund.at)}${sameNumber(refund.amount, refund.orderTotal) ? '' : `, out of ${orderAmount(refund.orderTotal, currency)}`}${full ? '' : `; ${shareWords(refund.fraction)} of the order is refunded so far`}.`,
     },
   ];
   const keep = new Decimal(1).minus(new Decimal(str(refund.fraction) ?? '0'));
