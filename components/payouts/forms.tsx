@@ -13,7 +13,7 @@ export function SettlePayout({ workspaceSlug, payoutId, processing = true }: { w
   const settle: (prev: ActionResult | null, form: FormData) => Promise<ActionResult> = settlePayoutAction.bind(null, workspaceSlug);
   const [state, action, pending] = useActionState(settle, null);
   const message = state ? (
-    <span role={state.ok ? 'status' : 'alert'} className={`block min-w-[14rem] text-xs ${state.ok ? 'text-emerald-700' : 'text-red-600'}`}>
+    <span role={state.ok ? 'status' : 'alert'} className={`block min-w-[11rem] max-w-[16rem] text-xs ${state.ok ? 'text-emerald-700' : 'text-red-600'}`}>
       {state.ok ? state.message : (state.fields?.note ?? state.message)}
     </span>
   ) : null;
@@ -25,11 +25,13 @@ export function SettlePayout({ workspaceSlug, payoutId, processing = true }: { w
     startTransition(() => action(data));
   };
   return (
-    <form action={action} onSubmit={submit} className="flex min-w-[18rem] flex-wrap items-center gap-2">
+    <form action={action} onSubmit={submit} className="flex min-w-[11rem] flex-col gap-1">
       <input type="hidden" name="payoutId" value={payoutId} />
-      <input name="note" placeholder="Transfer reference or reason" aria-label="Transfer reference or failure reason" className="w-48 rounded-md border border-slate-300 px-2 py-1 text-xs" />
-      <button name="outcome" value="paid" disabled={pending} className="text-xs font-medium text-emerald-700 hover:underline">Mark paid</button>
-      <button name="outcome" value="failed" disabled={pending} className="text-xs font-medium text-red-700 hover:underline">Mark failed</button>
+      <input name="note" placeholder="Transfer reference or reason" aria-label="Transfer reference or failure reason" className="w-44 rounded-md border border-slate-300 px-2 py-1 text-xs" />
+      <span className="flex gap-3">
+        <button name="outcome" value="paid" disabled={pending} className="text-xs font-medium text-emerald-700 hover:underline">Mark paid</button>
+        <button name="outcome" value="failed" disabled={pending} className="text-xs font-medium text-red-700 hover:underline">Mark failed</button>
+      </span>
       {message}
     </form>
   );

@@ -110,7 +110,7 @@ export default async function PayoutBatchPage({ params, searchParams }: Props) {
       ) : null}
       <BuildProgress done={batch.partnersDone} total={batch.partnersTotal} building={building} />
 
-      <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="batch-totals">
+      <div className={`grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 ${byUnit.length ? 'mb-6' : ''}`} data-testid="batch-totals">
         {byUnit.map((u) => (
           <Card key={u.unit} title={u.unit} action={<Amount value={u.total} unit={u.unit} units={units} testId={`batch-${u.unit}-total`} />}>
             <dl className="grid grid-cols-[1fr_auto_auto] gap-x-3 gap-y-1 text-sm">

@@ -54,7 +54,7 @@ export default async function PayoutBatchPreviewPage({ params, searchParams }: W
     {
       key: 'status', header: 'In this batch', sortKey: 'status',
       cell: (r) => (
-        <span className="flex flex-wrap gap-1">
+        <span className="flex min-w-[13rem] flex-wrap gap-1">
           <Badge tone={previewStatusTone[r.status]}>{previewStatusLabel[r.status]}</Badge>
           {r.status === 'will_pay' && r.needsPayoutDetails ? <Badge tone="red">Needs payout details</Badge> : null}
         </span>
