@@ -82,13 +82,14 @@ export default async function PayoutBatchPage({ params, searchParams }: Props) {
     },
     { key: 'amount', header: 'Amount', sortKey: 'amount', className: 'text-right', cell: (r) => <Amount value={r.amount} unit={r.unit} units={units} /> },
     { key: 'status', header: 'Status', sortKey: 'status', cell: (r) => <Badge tone={payoutStatusTone[r.status]}>{payoutStatusLabel[r.status]}</Badge> },
-    {
+    // a reference once something is paid, a reason once something failed: columns with only dashes are left out
+    ...(counts.paid ? [{
       key: 'reference', header: 'Reference',
-      cell: (r) => r.reference
+      cell: (r: BatchPayoutRow) => r.reference
         ? <span className="flex flex-col whitespace-nowrap"><span>{r.reference}</span>{r.paidAt ? <span className="text-xs text-slate-500">{formatDateTime(r.paidAt, scope.timeZone)}</span> : null}</span>
         : <span className="text-slate-400">—</span>,
-    },
-    { key: 'failure', header: 'Failure reason', cell: (r) => r.failureReason ?? <span className="text-slate-400">—</span> },
+    }] : []),
+    ...(counts.failed ? [{ key: 'failure', header: 'Failure reason', cell: (r: BatchPayoutRow) => r.failureReason ?? <span className="text-slate-400">—</span> }] : []),
     { key: 'entries', header: 'Pays', cell: (r) => <Link href={`${base}/${batch.id}/${r.id}`} className="whitespace-nowrap text-brand-700 hover:underline">{r.entries === 1 ? '1 entry' : `${formatNumber(r.entries)} entries`}</Link> },
     ...(canPay ? [{ key: 'settle', header: '', cell: (r: BatchPayoutRow) => <SettlePayout key={r.id} workspaceSlug={scope.workspaceSlug} payoutId={r.id} processing={r.status === 'processing' && !building} /> }] : []),
   ];
