@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDate } from '@/lib/time';
 import type { LedgerRow } from '@/db/queries/ledger-list';
 import { Badge } from '../ui/card';
 import { Amount } from '../ui/amount';
@@ -18,7 +19,7 @@ export function entryStatus(row: Pick<LedgerRow, 'payoutStatus' | 'payableAt'>, 
  * caller gives `eventPath` (the console), its order to the event's page.
  */
 export function LedgerTable({
-  rows, total, state, basePath, params, detailPath, eventPath, showWorkspace = false, now, empty,
+  rows, total, state, basePath, params, detailPath, eventPath, showWorkspace = false, now, empty, timeZone,
 }: {
   rows: LedgerRow[];
   total: number;
@@ -30,9 +31,11 @@ export function LedgerTable({
   showWorkspace?: boolean;
   now: Date;
   empty: React.ReactNode;
+  /** the workspace's zone for the console; the portal leaves it out (UTC) */
+  timeZone?: string;
 }) {
   const columns: Column<LedgerRow>[] = [
-    { key: 'createdAt', header: 'Recorded', sortKey: 'createdAt', cell: (r) => <span className="whitespace-nowrap">{r.createdAt?.toISOString().slice(0, 10)}</span> },
+    { key: 'createdAt', header: 'Recorded', sortKey: 'createdAt', cell: (r) => <span className="whitespace-nowrap">{r.createdAt ? formatDate(r.createdAt, timeZone) : ''}</span> },
     ...(showWorkspace ? [{ key: 'ws', header: 'Merchant', cell: (r: LedgerRow) => r.workspaceName }] : [{ key: 'partner', header: 'Partner', cell: (r: LedgerRow) => r.partnerName }]),
     { key: 'source', header: 'Program / pool', cell: (r) => r.programName ?? (r.poolName ? `${r.poolName} ${r.poolPeriod}` : '—') },
     { key: 'kind', header: 'Kind', cell: (r) => <Badge tone={kindTone[r.kind!]}>{r.kind}</Badge> },
@@ -50,7 +53,7 @@ export function LedgerTable({
       key: 'amount', header: 'Amount', sortKey: 'amount', className: 'text-right',
       cell: (r) => <Amount value={r.amount ?? '0'} unit={r.unit ?? ''} className={r.amount?.startsWith('-') ? 'text-red-700' : ''} />,
     },
-    { key: 'payableAt', header: 'Payable from', sortKey: 'payableAt', cell: (r) => <span className="whitespace-nowrap">{r.payableAt?.toISOString().slice(0, 10)}</span> },
+    { key: 'payableAt', header: 'Payable from', sortKey: 'payableAt', cell: (r) => <span className="whitespace-nowrap">{r.payableAt ? formatDate(r.payableAt, timeZone) : ''}</span> },
     { key: 'status', header: 'Status', cell: (r) => { const s = entryStatus(r, now); return <Badge tone={statusTone[s]}>{s}</Badge>; } },
     { key: 'why', header: '', cell: (r) => <Link href={detailPath(r.id)} className="text-xs font-medium text-brand-700 hover:underline">Why?</Link> },
   ];

@@ -37,7 +37,7 @@ export default async function LedgerPage({ params, searchParams }: WorkspaceTabl
       />
       <LedgerFilters basePath={base} values={filters} choices={choices} />
       <LedgerTable
-        rows={rows} total={total} state={state} basePath={base} params={{ ...filters }} now={now}
+        rows={rows} total={total} state={state} basePath={base} params={{ ...filters }} now={now} timeZone={scope.timeZone}
         detailPath={(id) => `${base}/${id}`}
         eventPath={(id) => `/m/${scope.workspaceSlug}/events/${id}`}
         empty={

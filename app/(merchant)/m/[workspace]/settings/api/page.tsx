@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDate, formatDateTime } from '@/lib/time';
 import { requireMerchant } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/domain/roles';
 import { getDb } from '@/db/client';
@@ -33,7 +34,7 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
       <PageHeader title="API and webhooks" description="Sign the events your storefront posts, and receive signed webhooks when rewards and payouts change." />
       <ReadOnlyNotice role={scope.role} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card title="Events signing secret" action={events ? <Badge tone="green">set {events.createdAt.toISOString().slice(0, 10)}</Badge> : <Badge tone="amber">not set</Badge>}>
+        <Card title="Events signing secret" action={events ? <Badge tone="green">set {formatDate(events.createdAt, scope.timeZone)}</Badge> : <Badge tone="amber">not set</Badge>}>
           <p className="mb-3 text-sm text-slate-600">
             POST events to <code className="text-xs">/api/v1/events</code> with <code className="text-xs">X-Workspace: {scope.workspaceSlug}</code> and{' '}
             <code className="text-xs">X-Signature: t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256 of &quot;t.body&quot;&gt;</code>.
@@ -65,11 +66,11 @@ export default async function ApiSettingsPage({ params, searchParams }: Workspac
             <tbody className="divide-y divide-slate-100">
               {deliveries.rows.map((d) => (
                 <tr key={d.id}>
-                  <td className="px-4 py-2">{d.createdAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
+                  <td className="px-4 py-2">{formatDateTime(d.createdAt, scope.timeZone)}</td>
                   <td className="px-4 py-2"><code className="text-xs">{d.topic}</code></td>
                   <td className="px-4 py-2"><Badge tone={tone[d.status]}>{d.status}</Badge></td>
                   <td className="px-4 py-2 tabular-nums">{d.attempts}</td>
-                  <td className="px-4 py-2 text-xs text-slate-600">{d.lastError ?? '—'}{d.status === 'queued' && d.attempts > 0 ? ` · next ${d.nextAttemptAt.toISOString().slice(11, 16)} UTC` : ''}</td>
+                  <td className="px-4 py-2 text-xs text-slate-600">{d.lastError ?? '—'}{d.status === 'queued' && d.attempts > 0 ? ` · next ${formatDateTime(d.nextAttemptAt, scope.timeZone)}` : ''}</td>
                 </tr>
               ))}
             </tbody>

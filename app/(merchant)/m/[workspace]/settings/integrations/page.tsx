@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDate } from '@/lib/time';
 import { requireMerchant } from '@/lib/auth/guards';
 import { getDb } from '@/db/client';
 import { integrationSecrets } from '@/db/queries/integrations';
@@ -8,8 +9,8 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { IntegrationSecretForm } from './secret-form';
 
-function Status({ since }: { since: Date | undefined }) {
-  return since ? <Badge tone="green">connected {since.toISOString().slice(0, 10)}</Badge> : <Badge tone="amber">not connected</Badge>;
+function Status({ since, timeZone }: { since: Date | undefined; timeZone: string }) {
+  return since ? <Badge tone="green">connected {formatDate(since, timeZone)}</Badge> : <Badge tone="amber">not connected</Badge>;
 }
 
 function Endpoint({ url }: { url: string }) {
@@ -29,7 +30,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ w
       <PageHeader title="Integrations" description="Let Stripe and Shopify report orders and refunds. Secrets are stored encrypted and never shown again." />
       <ReadOnlyNotice role={scope.role} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card title="Stripe" action={<Status since={since('stripe')} />}>
+        <Card title="Stripe" action={<Status since={since('stripe')} timeZone={scope.timeZone} />}>
           <div className="mb-4 flex flex-col gap-2 text-sm text-slate-600">
             <p>In the Stripe Dashboard, under Developers → Webhooks, add an endpoint with this URL:</p>
             <Endpoint url={`${base}/stripe/${scope.workspaceSlug}`} />
@@ -44,7 +45,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ w
             <IntegrationSecretForm workspaceSlug={scope.workspaceSlug} kind="stripe" isSet={Boolean(since('stripe'))} label="Endpoint signing secret" placeholder="whsec_…" hint="Shown on the endpoint's page in Stripe under “Signing secret”." />
           ) : null}
         </Card>
-        <Card title="Shopify" action={<Status since={since('shopify')} />}>
+        <Card title="Shopify" action={<Status since={since('shopify')} timeZone={scope.timeZone} />}>
           <div className="mb-4 flex flex-col gap-2 text-sm text-slate-600">
             <p>Subscribe to the <code className="text-xs">orders/paid</code> and <code className="text-xs">refunds/create</code> topics (JSON) at this URL:</p>
             <Endpoint url={`${base}/shopify/${scope.workspaceSlug}`} />
