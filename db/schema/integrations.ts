@@ -1,7 +1,9 @@
 import { pgTable, text, timestamp, uuid, jsonb, pgEnum, uniqueIndex, index, integer } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces';
 import { users } from './auth';
+import { partners } from './partners';
 import { DELIVERY_STATUSES, SECRET_KINDS, type WebhookPayload, type WebhookTopic } from '../../lib/domain/integrations';
+import { NOTIFICATION_STATUSES } from '../../lib/domain/notifications';
 import type { Json } from '../../lib/engine';
 import { recordedSeq } from './columns';
 
@@ -81,5 +83,34 @@ export const auditLog = pgTable(
     index('audit_log_workspace_time_idx').on(t.workspaceId, t.at),
     // "who bound this customer", "history of this program"
     index('audit_log_workspace_subject_idx').on(t.workspaceId, t.subjectType, t.subjectId),
+  ],
+);
+
+export const notificationStatus = pgEnum('notification_status', NOTIFICATION_STATUSES);
+
+// Partner notification emails: an outbox written in the transaction of the change that causes
+// them (like webhook deliveries), sent by the send-notifications job after the commit. The dedupe
+// key makes each message exist once however often the change is replayed; the job claims rows with
+// FOR UPDATE SKIP LOCKED so two runs at once never send one twice.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    payload: jsonb('payload').$type<{ [key: string]: Json }>().notNull().default({}),
+    status: notificationStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_workspace_dedupe_uq').on(t.workspaceId, t.dedupeKey),
+    // the sender picks due rows
+    index('notifications_due_idx').on(t.status, t.nextAttemptAt),
   ],
 );

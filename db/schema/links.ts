@@ -15,6 +15,8 @@ export const links = pgTable(
     programId: uuid('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     destinationUrl: text('destination_url').notNull(),
+    // the partner's own campaign label for this link ("newsletter-dec"); stats group by it
+    subId: text('sub_id'),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

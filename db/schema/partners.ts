@@ -20,6 +20,11 @@ export const partners = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     company: text('company'),
+    website: text('website'),
+    // ISO 3166-1 alpha-2, for the merchant's tax paperwork
+    taxCountry: text('tax_country'),
+    // which notification emails the partner wants, per kind; absent kinds are on (lib/domain/notifications.ts)
+    notificationPrefs: jsonb('notification_prefs').$type<Record<string, boolean>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

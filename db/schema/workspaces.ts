@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, integer, numeric, pgEnum, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, integer, numeric, pgEnum, uniqueIndex, index, boolean } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { MEMBER_ROLES } from '../../lib/domain/roles';
 
@@ -15,6 +15,8 @@ export const workspaces = pgTable('workspaces', {
   eventsPerMinute: integer('events_per_minute').notNull().default(6000),
   // IANA zone the console shows dates in; exports stay in UTC
   timeZone: text('time_zone').notNull().default('UTC'),
+  // partners see their customers' emails masked (j•••@acme.com) unless the merchant chooses otherwise
+  showCustomerEmailsToPartners: boolean('show_customer_emails_to_partners').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
