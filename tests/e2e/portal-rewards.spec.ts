@@ -87,7 +87,7 @@ test('a partner reads its rewards in plain words and its bonus progress', async 
   await page.goto('/p/earnings?sort=createdAt&dir=asc');
   const refundRow = page.getByRole('row').filter({ has: page.getByText('refund', { exact: true }) }).first();
   if (await refundRow.count()) {
-    await expect(refundRow.getByTestId('reward-sentence')).toHaveText(/^Order \S+ was refunded .+ on \d+ \w{3} \d{4}, so [\d,.]+ USD of your .+ was reversed$/);
+    await expect(refundRow.getByTestId('reward-sentence')).toHaveText(/^Order \S+ was refunded .+ on \d+ \w{3} \d{4}, so [\d,.]+ \S+ of your .+ was reversed$/);
     await refundRow.getByRole('link', { name: 'Why?' }).click();
     await expect(page.getByTestId('explain-refund')).toContainText('Your original reward');
     await bothWidths(page, 'portal-refund-why');
