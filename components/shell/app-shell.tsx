@@ -11,22 +11,28 @@ import { SignOutButton } from './sign-out-button';
  */
 export function AppShell({
   title,
+  barTitle,
   subtitle,
   nav,
   userEmail,
   switcher,
+  crossLink,
   children,
 }: {
   title: string;
+  /** what the phone's top bar names, when not the title (the portal: the merchant being shown) */
+  barTitle?: string;
   subtitle: string;
   nav: { href: string; label: string; exact?: boolean }[];
   userEmail: string;
   switcher?: ReactNode;
+  /** the other side of the product for someone who is both a merchant member and a partner */
+  crossLink?: { href: string; label: string };
   children: ReactNode;
 }) {
   return (
     <div className="min-h-screen lg:flex">
-      <CollapsibleSidebar title={title}>
+      <CollapsibleSidebar title={barTitle ?? title}>
         <Link href="/home" className="hidden px-3 text-base font-semibold text-brand-700 lg:block">PartnerLedger</Link>
         <div className="px-3 lg:mt-4">
           <p className="truncate text-sm font-medium text-slate-900" data-testid="shell-title">{title}</p>
@@ -37,6 +43,9 @@ export function AppShell({
           <NavLinks items={nav} />
         </nav>
         <div className="mt-4 border-t border-slate-100 px-3 pt-4">
+          {crossLink ? (
+            <Link href={crossLink.href} className="mb-3 block text-sm font-medium text-brand-700 hover:underline" data-testid="shell-cross-link">{crossLink.label} →</Link>
+          ) : null}
           <p className="truncate text-xs text-slate-500">{userEmail}</p>
           <SignOutButton />
         </div>

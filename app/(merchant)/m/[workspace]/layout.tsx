@@ -3,6 +3,7 @@ import { requireMerchant } from '@/lib/auth/guards';
 import { AppShell } from '@/components/shell/app-shell';
 import { getDb } from '@/db/client';
 import { findWorkspaceBySlug } from '@/db/queries/workspaces';
+import { partnerIdsOfUser } from '@/db/queries/partners';
 import { roleCan, type RoleGroup } from '@/lib/domain/roles';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +28,7 @@ export default async function MerchantLayout({ children, params }: { children: R
   const { workspace } = await params;
   // The layout checks too, but every page and action checks again: layouts are not a boundary.
   const { user, scope } = await requireMerchant(workspace);
-  const ws = await findWorkspaceBySlug(getDb(), scope.workspaceSlug);
+  const [ws, partnerRecords] = await Promise.all([findWorkspaceBySlug(getDb(), scope.workspaceSlug), partnerIdsOfUser(getDb(), user.id)]);
   const base = `/m/${scope.workspaceSlug}`;
   return (
     <AppShell
@@ -37,6 +38,8 @@ export default async function MerchantLayout({ children, params }: { children: R
         .filter((section) => section.length < 3 || roleCan(scope.role, section[2] as RoleGroup))
         .map(([path, label]) => ({ href: `${base}${path}`, label, exact: path === '' }))}
       userEmail={user.email}
+      // a member who is also a partner (of this merchant or another) can move to the portal
+      crossLink={partnerRecords.length ? { href: '/p', label: 'Partner portal' } : undefined}
     >
       {children}
     </AppShell>

@@ -1,4 +1,4 @@
-import { requirePartner } from '@/lib/auth/guards';
+import { requirePortalScope } from '@/lib/server/portal-scope';
 import { getDb } from '@/db/client';
 import { partnerBonuses } from '@/lib/server/portal-bonuses';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -6,8 +6,9 @@ import { BonusPool } from '@/components/portal/bonus-pool';
 
 /** Performance pools the partner takes part in, merchant by merchant: progress now and past periods. */
 export default async function BonusesPage() {
-  const { partners } = await requirePartner();
-  const pools = await partnerBonuses(getDb(), partners, new Date());
+  // the merchant chosen in the header: its pools only
+  const { partner, workspace } = await requirePortalScope();
+  const pools = await partnerBonuses(getDb(), [{ id: partner.id, workspaceId: workspace.id }], new Date());
   // one section per merchant (by workspace: two merchants may share a name)
   const merchants = [...new Map(pools.map((p) => [p.workspaceId, p.workspaceName])).entries()];
   return (

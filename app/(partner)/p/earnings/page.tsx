@@ -1,4 +1,4 @@
-import { requirePartner } from '@/lib/auth/guards';
+import { requirePortalScope } from '@/lib/server/portal-scope';
 import { getDb } from '@/db/client';
 import { partnerBalances } from '@/db/queries/balances';
 import { listUnits } from '@/db/queries/units';
@@ -11,22 +11,19 @@ import { RewardTable } from '@/components/portal/reward-table';
 const SORTS = ['createdAt', 'amount', 'payableAt'] as const;
 
 export default async function EarningsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { partners } = await requirePartner();
+  // the merchant the partner chose in the header: its balances and rewards only
+  const { partner, workspace } = await requirePortalScope();
   const sp = await searchParams;
   const db = getDb();
   const now = new Date();
   const state = tableStateFrom(sp, SORTS, { sort: 'createdAt', dir: 'desc', pageSize: 25 });
-  // one partner record per merchant: balances per merchant and unit
-  // with each merchant's custom units, so points and credits show with their own precision
-  const balances = (
-    await Promise.all(
-      partners.map(async (p) => {
-        const [sums, units] = await Promise.all([partnerBalances(db, p.workspaceId, now, p.id), listUnits(db, p.workspaceId)]);
-        return sums.map((s) => ({ ...s, units }));
-      }),
-    )
-  ).flat();
-  const { rows, total } = await partnerRewardsPage(db, partners.map((p) => p.id), { ...state, sort: state.sort as (typeof SORTS)[number] });
+  // balances per unit, with the merchant's custom units so points and credits show with their own precision
+  const [sums, units, { rows, total }] = await Promise.all([
+    partnerBalances(db, workspace.id, now, partner.id),
+    listUnits(db, workspace.id),
+    partnerRewardsPage(db, [partner.id], { ...state, sort: state.sort as (typeof SORTS)[number] }),
+  ]);
+  const balances = sums.map((s) => ({ ...s, units }));
   return (
     <>
       <PageHeader title="Earnings" description="Every reward in plain words. Pending rewards wait out the merchant's refund window; payable ones go into the next payout." />

@@ -1,4 +1,5 @@
-import { requirePartner } from '@/lib/auth/guards';
+import { requirePortalScope } from '@/lib/server/portal-scope';
+import { formatDate } from '@/lib/time';
 import { getDb } from '@/db/client';
 import { listPayouts, type PayoutRow } from '@/db/queries/payouts-list';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
@@ -10,11 +11,11 @@ import { PayoutStatusDetail } from '@/components/partner/payout-status-detail';
 const tone = { processing: 'amber', paid: 'blue', failed: 'red' } as const;
 
 export default async function PartnerPayoutsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { partners } = await requirePartner();
+  const { partner, workspace } = await requirePortalScope();
   const state = tableStateFrom(await searchParams, ['batch'], { sort: 'batch', dir: 'desc', pageSize: 25 });
-  const { rows, total } = await listPayouts(getDb(), { partnerIds: partners.map((p) => p.id) }, state);
+  const { rows, total } = await listPayouts(getDb(), { partnerIds: [partner.id] }, state);
   const columns: Column<PayoutRow>[] = [
-    { key: 'batch', header: 'Batch', cell: (r) => <>{r.batch} <span className="text-xs text-slate-500">{r.batchAt.toISOString().slice(0, 10)}</span></> },
+    { key: 'batch', header: 'Batch', cell: (r) => <>{r.batch} <span className="text-xs text-slate-500">{formatDate(r.batchAt, workspace.timeZone)}</span></> },
     { key: 'amount', header: 'Amount', className: 'text-right', cell: (r) => <Amount value={r.amount} unit={r.unit} /> },
     { key: 'status', header: 'Status', cell: (r) => <Badge tone={tone[r.status]}>{r.status}</Badge> },
     { key: 'detail', header: 'Details', cell: (r) => <PayoutStatusDetail status={r.status} paidAt={r.paidAt} reference={r.reference} failureReason={r.failureReason} /> },
