@@ -14,6 +14,7 @@ import { lockEnrollmentForChange } from '../../db/queries/enrollment-terms';
 import { recordAudit } from '../../db/queries/audit';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { AppError } from '../errors';
+import { enqueueApplicationDecided } from './notifications/enqueue';
 import type { PartnerJoin } from '../validation/accounts';
 
 export interface JoinResult {
@@ -127,6 +128,10 @@ export async function changeEnrollmentStatus(
       workspaceId: decider.workspaceId, actorUserId: decider.userId, action: `enrollment.${next}`, subjectType: 'enrollment', subjectId: enrollmentId,
       before: { status: enrollment.status }, after: { status: next },
       data: { partnerId: enrollment.partnerId, partnerName: enrollment.partnerName, programId: enrollment.programId, programName: enrollment.programName, reason },
+    });
+    // the partner's email about the decision, queued with it (an approval or rejection of an application only)
+    await enqueueApplicationDecided(tx, decider.workspaceId, {
+      enrollmentId, partnerId: enrollment.partnerId, programName: enrollment.programName, from: enrollment.status, to: next, reason, at,
     });
   });
 }

@@ -5,8 +5,10 @@ import { deliverDueWebhooks } from '../../lib/server/webhooks/deliver';
 import { runDealExpiryJob } from '../../lib/server/rewards/deals';
 import { releaseDueStripeEvents } from '../../lib/server/stripe/release-job';
 import { resumeBuildingBatches } from '../../lib/server/rewards/payout-build';
+import { runNotificationsJob } from '../../lib/server/notifications/send';
 
 const DEAL_EXPIRY_EVERY_MS = 60_000;
+const PAYABLE_SCAN_EVERY_MS = 60_000;
 
 /** Runs `job` at most once per `everyMs` although the ticker calls it on every tick. */
 function atMostEvery(everyMs: number, job: () => Promise<unknown>): () => Promise<unknown> {
@@ -20,8 +22,8 @@ function atMostEvery(everyMs: number, job: () => Promise<unknown>): () => Promis
 
 /**
  * Runs the cron-style jobs while `npm run dev` runs, as the cron entries of vercel.json call their
- * routes in a deployment: click flush, webhook delivery, the release of held Stripe events and
- * payout batches left building (a restart mid-build) every few seconds, deal expiry once a minute
+ * routes in a deployment: click flush, webhook delivery, the release of held Stripe events, partner
+ * emails and payout batches left building (a restart mid-build) every few seconds, deal expiry once a minute
  * (pages derive expiry anyway; the job only persists it).
  * They run in this process against the same database and Redis rather than over HTTP: requests to
  * the job routes would make `next dev` rebuild and hot-reload open pages every few seconds. Quiet
@@ -29,6 +31,12 @@ function atMostEvery(everyMs: number, job: () => Promise<unknown>): () => Promis
  */
 export function startJobTicker(opts: { databaseUrl: string; embedded: boolean; everyMs: number }): () => Promise<void> {
   const { db, close } = createDatabase(opts.databaseUrl, { embedded: opts.embedded });
+  let lastPayableScan = 0;
+  const payableScanDue = () => {
+    if (Date.now() - lastPayableScan < PAYABLE_SCAN_EVERY_MS) return false;
+    lastPayableScan = Date.now();
+    return true;
+  };
   const jobs: [string, () => Promise<unknown>][] = [
     ['flush clicks', () => flushClicks(db, getRedis(), { budgetMs: 5_000 })],
     ['deliver webhooks', () => deliverDueWebhooks(db)],
@@ -36,6 +44,8 @@ export function startJobTicker(opts: { databaseUrl: string; embedded: boolean; e
     ['expire deals', atMostEvery(DEAL_EXPIRY_EVERY_MS, () => runDealExpiryJob(db, new Date()))],
     // the app builds a confirmed batch after its response; this finishes one a restart interrupted
     ['build payout batches', () => resumeBuildingBatches(db, { budgetMs: 5_000 })],
+    // partner emails every tick; the scan for rewards that became payable once a minute, as cron runs it
+    ['send notifications', () => runNotificationsJob(db, { payable: payableScanDue() })],
   ];
   const failing = new Set<string>();
   let running: Promise<void> | null = null;

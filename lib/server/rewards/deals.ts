@@ -10,6 +10,7 @@ import {
 import { recordAudit } from '../../../db/queries/audit';
 import type { DealMatchType } from '../../domain/deals';
 import { AppError } from '../../errors';
+import { enqueueDealDecided } from '../notifications/enqueue';
 
 export interface DealInput {
   partnerId: string;
@@ -66,6 +67,7 @@ export async function decideDeal(
         before: { status: 'pending' }, after: { status: decision },
         data: { name: deal.prospectName, partnerId: deal.partnerId, programId: deal.programId, matchType: deal.matchType, matchValue: deal.matchValue },
       });
+      await enqueueDealDecided(tx, workspaceId, deal.id, decision, at);
     }
     return deal;
   });

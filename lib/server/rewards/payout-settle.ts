@@ -6,9 +6,10 @@ import { readBatchBuild } from '../../../db/queries/payout-build';
 import { releasePayoutItems, setProcessingPayoutFailed, setProcessingPayoutPaid } from '../../../db/queries/payout-writes';
 import { AppError } from '../../errors';
 import { enqueueWebhooks } from '../webhooks/outbox';
+import { enqueuePayoutFailed, enqueuePayoutsSent } from '../notifications/enqueue';
 
 // How transfers went. Each settlement locks its payouts, changes them, writes one audit row per
-// payout (before and after) and queues the webhooks, all in one transaction.
+// payout (before and after) and queues the webhooks and the partners' emails, all in one transaction.
 
 const statusWords = { paid: 'paid', failed: 'marked failed', processing: 'processing' } as const;
 
@@ -44,6 +45,7 @@ export async function markPayoutPaid(db: Database, workspaceId: string, payoutId
     await setProcessingPayoutPaid(tx, workspaceId, payoutId, reference, at);
     await auditPaid(tx, workspaceId, actorUserId, payout, reference, at, false);
     await enqueueWebhooks(tx, workspaceId, 'payout.paid', [paidPayload(payout, reference, at)], at);
+    await enqueuePayoutsSent(tx, workspaceId, [payout], reference, at);
     return payout;
   });
 }
@@ -59,6 +61,7 @@ export async function markPayoutFailed(db: Database, workspaceId: string, payout
       before: { status: 'processing' }, after: { status: 'failed', failureReason: reason },
       data: { batch: payout.batchReference, partner: payout.partnerName, amount: payout.amount, unit: payout.unit, entriesReleased: true },
     });
+    await enqueuePayoutFailed(tx, workspaceId, payout, reason, at);
     return payout;
   });
 }
@@ -92,6 +95,7 @@ export async function markBatchPayoutsPaid(
     if (changed.length !== processing.length) throw new AppError('conflict', 'Payouts changed while marking them paid; nothing was changed. Try again.');
     for (const p of processing) await auditPaid(tx, workspaceId, actorUserId, p, reference, at, true);
     await enqueueWebhooks(tx, workspaceId, 'payout.paid', processing.map((p) => paidPayload(p, reference, at)), at);
+    await enqueuePayoutsSent(tx, workspaceId, processing, reference, at);
     return { paid: processing, skipped };
   });
 }

@@ -21,6 +21,8 @@ import { CouponsSection } from '@/components/partners/coupons-section';
 import { CustomersSection, LinksSection } from '@/components/partners/activity-sections';
 import { BalancesSection, EntriesSection } from '@/components/partners/money-sections';
 import { PayoutDetailsCard } from '@/components/partners/payout-details-card';
+import { PartnerProfileCard } from '@/components/partners/profile-card';
+import { findPartnerProfileFields } from '@/db/queries/partner-profile';
 import { maskedPayoutDetails } from '@/lib/server/payout-details';
 import { formatDate } from '@/lib/format';
 import type { SearchParams } from '@/lib/page-props';
@@ -47,6 +49,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
   const balances = await partnerBalances(db, scope.workspaceId, now, partnerId);
   const units = await listUnits(db, scope.workspaceId);
   const payoutDetails = (await maskedPayoutDetails(db, scope.workspaceId, [partnerId])).get(partnerId);
+  const profile = await findPartnerProfileFields(db, scope.workspaceId, partnerId);
   const canManage = roleCan(scope.role, 'manage');
   const base = `/m/${scope.workspaceSlug}/partners`;
   const approvedPrograms = enrollments
@@ -66,6 +69,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
       <div className="flex flex-col gap-6">
         <BalancesSection balances={balances} units={units} />
         <PayoutDetailsCard details={payoutDetails} hasAccount={partner.hasAccount} timeZone={scope.timeZone} />
+        {profile ? <PartnerProfileCard profile={profile} /> : null}
         <EnrollmentsSection workspaceSlug={scope.workspaceSlug} enrollments={enrollments} canManage={canManage} units={units} />
         <CouponsSection workspaceSlug={scope.workspaceSlug} partnerId={partner.id} coupons={coupons} approvedPrograms={approvedPrograms} canManage={canManage} />
         <LinksSection links={links} />
