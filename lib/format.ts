@@ -93,3 +93,14 @@ export function unitPrecision(unit: string, units?: readonly UnitPrecision[]): n
 export function formatNumber(value: string | number | bigint): string {
   return formatAmount(String(value), '', { withUnit: false });
 }
+
+/**
+ * "jane.doe@acme.com" -> "j•••@acme.com": the first letter of the mailbox and the whole domain, enough
+ * to recognise an address, not to reuse it. Customers' emails in the partner portal (unless the
+ * merchant chose to show them) and payout emails in the console. Anything without a mailbox is "•••".
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}

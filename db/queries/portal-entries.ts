@@ -27,6 +27,8 @@ export interface PortalEntryRow {
   poolName: string | null;
   baseCurrency: string;
   customerEmail: string | null;
+  /** the workspace's choice: partners see customers' emails whole (else masked) */
+  showCustomerEmails: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function portalEntryFacts(db: Executor, partnerIds: readonly string
       id: ledgerEntries.id, partnerId: ledgerEntries.partnerId, workspaceId: ledgerEntries.workspaceId, kind: ledgerEntries.kind,
       amount: ledgerEntries.amount, unit: ledgerEntries.unit, payableAt: ledgerEntries.payableAt, explanation: ledgerEntries.explanation,
       reversesEntryId: ledgerEntries.reversesEntryId, programName: programs.name, poolName: pools.name, baseCurrency: workspaces.baseCurrency,
-      customerEmail: customers.email,
+      customerEmail: customers.email, showCustomerEmails: workspaces.showCustomerEmailsToPartners,
     })
     .from(ledgerEntries)
     .innerJoin(workspaces, eq(workspaces.id, ledgerEntries.workspaceId))

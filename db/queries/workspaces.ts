@@ -110,3 +110,19 @@ export async function lockTimeZone(tx: Executor, workspaceId: string): Promise<s
 export async function setTimeZone(tx: Executor, workspaceId: string, timeZone: string): Promise<void> {
   await tx.update(workspaces).set({ timeZone }).where(eq(workspaces.id, workspaceId));
 }
+
+/** Whether partners see their customers' emails whole (else masked, j•••@acme.com): the portal's explanations read it. */
+export async function showsCustomerEmailsToPartners(db: Executor, workspaceId: string): Promise<boolean> {
+  const [row] = await db.select({ on: workspaces.showCustomerEmailsToPartners }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row?.on ?? false;
+}
+
+/** Settings → Partner portal: the same setting, locked for a change (its audit row records the old value). */
+export async function lockCustomerEmailsSetting(tx: Executor, workspaceId: string): Promise<boolean | undefined> {
+  const [row] = await tx.select({ on: workspaces.showCustomerEmailsToPartners }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('no key update');
+  return row?.on;
+}
+
+export async function setShowCustomerEmailsToPartners(tx: Executor, workspaceId: string, show: boolean): Promise<void> {
+  await tx.update(workspaces).set({ showCustomerEmailsToPartners: show }).where(eq(workspaces.id, workspaceId));
+}

@@ -1,4 +1,5 @@
 import type { PayoutMethod } from './payouts';
+import { maskEmail } from '../format';
 
 // A partner's payout details for one workspace, as the partner entered them (validated by
 // lib/validation/payout-details.ts). Stored encrypted; exports read them whole, the console masked.
@@ -40,12 +41,6 @@ export const PAYOUT_METHOD_LABELS: Readonly<Record<PayoutMethod, string>> = {
 };
 
 const DOT = '•';
-
-/** "jane.doe@example.com" -> "j•••@example.com": enough to recognise, not to reuse. */
-function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  return `${email.slice(0, 1)}${DOT.repeat(3)}${email.slice(at)}`;
-}
 
 /** Private holders by initial and last name ("J. Doe"); businesses by name, which is public anyway. */
 function holderName(name: string, type: 'private' | 'business' = 'private'): string {

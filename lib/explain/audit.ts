@@ -33,7 +33,9 @@ const SUBJECT_WORDS: Record<string, string> = {
 /** "program group", "payout details": a subject type in words (the page's filter and subject column). */
 export const auditSubjectWords = (type: string) => SUBJECT_WORDS[type] ?? type.replaceAll('_', ' ');
 
-const SETTING_WORDS: Record<string, string> = { allowed_domains: 'allowed link domains', events_per_minute: 'events limit', time_zone: 'time zone' };
+const SETTING_WORDS: Record<string, string> = {
+  allowed_domains: 'allowed link domains', events_per_minute: 'events limit', time_zone: 'time zone', partner_customer_emails: 'customer emails for partners',
+};
 const PROVIDERS: Record<string, string> = { stripe: 'Stripe', shopify: 'Shopify' };
 /** Keys that only bookkeep (a version number moves with every change) and say nothing on their own. */
 const QUIET = new Set(['version']);
@@ -172,6 +174,10 @@ export function auditSentence(row: AuditInput, ctx: AuditContext): string {
       return `${who} changed the events limit: ${number(before.eventsPerMinute)} → ${number(after.eventsPerMinute)} a minute`;
     case 'settings.time_zone_changed':
       return `${who} changed the time zone: ${str(before.timeZone) ?? 'UTC'} → ${str(after.timeZone)}`;
+    case 'settings.partner_customer_emails_changed':
+      return after.showCustomerEmailsToPartners === true
+        ? `${who} let partners see their customers’ emails whole`
+        : `${who} masked customers’ emails for partners (j•••@acme.com)`;
     case 'member.invited':
       return `${who} invited ${str(after.email)} as ${str(after.role)}`;
     case 'invitation.revoked':

@@ -23,7 +23,7 @@ export interface PartnerEntryFacts {
   /** the workspace's base currency: pool metrics and FX are in it */
   baseCurrency: string;
   customer: PartnerCustomer | null;
-  /** show customers' emails whole (a workspace setting to come); masked when absent */
+  /** show customers' emails whole (the workspace's show_customer_emails_to_partners); masked when absent */
   showEmails?: boolean;
   /** a reversal's or clawback's original reward (the same partner's), for the order's currency */
   original: { explanation: JsonObject; amount: string } | null;

@@ -1,7 +1,7 @@
 import type { AttributionModel, GroupStrategy } from '../domain/programs';
 import type { PoolMetric } from '../domain/pools';
 import { addCalendarMonths, Decimal, parseRatio, type Json, type RefusalReason, type SignalKind } from '../engine';
-import { unitPrecision } from '../format';
+import { maskEmail, unitPrecision } from '../format';
 import type { JsonObject } from './types';
 import { day, exact, money, str, when } from './words';
 
@@ -17,12 +17,8 @@ export interface PartnerCustomer {
   email?: string | null;
 }
 
-/** "j•••@acme.com": the first letter of the mailbox and the whole domain. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return '•••';
-  return `${email.slice(0, 1)}•••${email.slice(at)}`;
-}
+/** One mask for every email a partner or the console sees masked (lib/format). */
+export { maskEmail };
 
 /**
  * The customer as the partner may see it: name and company when the merchant's data has them, else

@@ -18,6 +18,7 @@ function explain(row: PortalEntryRow, facts: Facts): PartnerExplanation {
     names: facts.names.get(row.workspaceId) ?? {}, baseCurrency: row.baseCurrency,
     // the customer model holds an email only; a name or company would join here when it has them
     customer: row.customerEmail ? { email: row.customerEmail } : null,
+    showEmails: row.showCustomerEmails,
     original: original ? { explanation: original.explanation as JsonObject, amount: original.amount } : null,
   });
 }

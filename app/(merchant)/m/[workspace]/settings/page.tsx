@@ -8,14 +8,17 @@ import { MEMBER_ROLES, roleCan } from '@/lib/domain/roles';
 import { formatDateTime, timeZoneNames } from '@/lib/time';
 import { Card, PageHeader } from '@/components/ui/card';
 import { TimeZoneForm } from '@/components/settings/time-zone-form';
+import { CustomerEmailsForm } from '@/components/settings/customer-emails-form';
+import { showsCustomerEmailsToPartners } from '@/db/queries/workspaces';
 
 export default async function SettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
-  const [byRole, openInvitations, units] = await Promise.all([
+  const [byRole, openInvitations, units, showCustomerEmails] = await Promise.all([
     countMembersByRole(db, scope.workspaceId),
     countOpenInvitations(db, scope.workspaceId),
     listUnits(db, scope.workspaceId),
+    showsCustomerEmailsToPartners(db, scope.workspaceId),
   ]);
   const memberCount = MEMBER_ROLES.reduce((n, r) => n + (byRole[r] ?? 0), 0);
   const roleCounts = MEMBER_ROLES.filter((r) => byRole[r]).map((r) => `${byRole[r]} ${r}`).join(', ');
@@ -39,6 +42,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           )}
           <p className="mt-3 text-xs text-slate-500">
             Console pages show dates in this zone (now: {formatDateTime(new Date(), scope.timeZone)}). CSV exports stay in UTC.
+          </p>
+        </Card>
+        <Card title="Partner portal">
+          {roleCan(scope.role, 'manage') ? (
+            <CustomerEmailsForm workspaceSlug={scope.workspaceSlug} show={showCustomerEmails} />
+          ) : (
+            <p className="text-sm text-slate-700">Customers&apos; emails: {showCustomerEmails ? 'shown to partners' : 'masked for partners'}</p>
+          )}
+          <p className="mt-3 text-xs text-slate-500">
+            Partners see which customer each reward came from by the customer’s email, masked (j•••@acme.com) unless you show it whole here.
           </p>
         </Card>
         <Card title="Custom reward units">
