@@ -12,24 +12,32 @@ export interface LinkProgramOption {
   allowedDomains: string[];
 }
 
-const empty = { destinationUrl: '', code: '' };
+const empty = { destinationUrl: '', code: '', subId: '' };
+type Values = typeof empty;
+
+const typed = (form: FormData): Values => ({
+  destinationUrl: String(form.get('destinationUrl') ?? ''),
+  code: String(form.get('code') ?? ''),
+  subId: String(form.get('subId') ?? ''),
+});
 
 export function CreateLinkForm({ programs }: { programs: LinkProgramOption[] }) {
   const [enrollmentId, setEnrollmentId] = useState(programs[0]?.enrollmentId ?? '');
   const [values, setValues] = useState(empty);
   const [answers, setAnswers] = useState(0);
   const domains = programs.find((p) => p.enrollmentId === enrollmentId)?.allowedDomains ?? [];
-  // React resets a form after its action; keep what was typed when the link is refused, clear it once created
+  // keep what was typed when the link is refused, clear it once created
   const action = async (prev: ActionResult | null, form: FormData) => {
     const result = await createPartnerLinkAction(prev, form);
-    setValues(result.ok ? empty : { destinationUrl: String(form.get('destinationUrl') ?? ''), code: String(form.get('code') ?? '') });
-    setAnswers((n) => n + 1); // remounts the select, which the reset would otherwise leave on its first option
+    setValues(result.ok ? empty : typed(form));
+    setAnswers((n) => n + 1); // remounts the select, which would otherwise fall back to its first option
     return result;
   };
+  const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value });
   return (
     <ActionForm action={action} submitLabel="Create link" pendingLabel="Creating…" className="flex flex-col gap-3 md:items-start">
       {(f) => (
-        <div className="grid w-full grid-cols-1 gap-3 md:grid-cols-3">
+        <div className="grid w-full grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
           <SelectField
             key={answers}
             label="Program"
@@ -44,16 +52,26 @@ export function CreateLinkForm({ programs }: { programs: LinkProgramOption[] }) 
             name="destinationUrl"
             type="url"
             value={values.destinationUrl}
-            onChange={(e) => setValues({ ...values, destinationUrl: e.target.value })}
+            onChange={set('destinationUrl')}
             placeholder={`https://${domains[0] ?? 'shop.example.com'}/`}
             error={f.destinationUrl}
             hint={domains.length ? `Allowed: ${domains.join(', ')} and their subdomains.` : 'The merchant has not allowed any destination yet.'}
           />
           <Field
+            label="Sub-id (optional)"
+            name="subId"
+            value={values.subId}
+            onChange={set('subId')}
+            placeholder="e.g. newsletter-dec"
+            maxLength={64}
+            error={f.subId}
+            hint="Your own campaign label: letters, digits, - _ . (up to 64). Stats group by it."
+          />
+          <Field
             label="Code (optional)"
             name="code"
             value={values.code}
-            onChange={(e) => setValues({ ...values, code: e.target.value })}
+            onChange={set('code')}
             placeholder="leave empty for a generated one"
             error={f.code}
             hint="Letters, digits and dashes; it appears in the link."

@@ -10,6 +10,8 @@ const td = 'px-5 py-2';
 export interface PartnerLinkRow {
   id: string;
   code: string;
+  /** the partner's own campaign label, set when the link was created */
+  subId: string | null;
   destinationUrl: string;
   disabled: boolean;
   createdAt: Date;
@@ -29,6 +31,7 @@ export function LinksSection({ links }: { links: PartnerLinkRow[] }) {
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th scope="col" className={th}>Link</th>
+                <th scope="col" className={th} title="The partner's own campaign label">Sub-id</th>
                 <th scope="col" className={th}>Program</th>
                 <th scope="col" className={th}>Destination</th>
                 <th scope="col" className={`${th} text-right`}>Clicks</th>
@@ -41,6 +44,7 @@ export function LinksSection({ links }: { links: PartnerLinkRow[] }) {
                   <td className={td}>
                     <code className="text-xs">/r/{l.code}</code> {l.disabled ? <Badge tone="slate">disabled</Badge> : null}
                   </td>
+                  <td className={`${td} break-all font-mono text-xs`}>{l.subId ?? <span className="font-sans text-slate-400">—</span>}</td>
                   <td className={td}>{l.programName}</td>
                   <td className={`${td} max-w-[16rem] truncate text-xs text-slate-600`} title={l.destinationUrl}>{l.destinationUrl}</td>
                   <td className={`${td} text-right tabular-nums`}>{formatNumber(l.clicks)}</td>

@@ -73,6 +73,7 @@ export async function listLinksOfPartner(db: Executor, workspaceId: string, part
     .select({
       id: links.id,
       code: links.code,
+      subId: links.subId,
       destinationUrl: links.destinationUrl,
       disabled: links.disabled,
       createdAt: links.createdAt,

@@ -16,6 +16,24 @@ export interface NewLink {
   /** chosen by the partner; generated (readable, from the partner's name) when absent */
   code?: string;
   destinationUrl: string;
+  /** the partner's own campaign label; stats group by it (see SUB_ID_RULE) */
+  subId?: string;
+}
+
+/**
+ * Sub-ids are labels partners read back in their stats and may pass to their own tools, so they
+ * are kept to characters that survive URLs, spreadsheets and file names unchanged. Stored as typed
+ * (case kept): "Newsletter" and "newsletter" are two labels, as the partner wrote them.
+ */
+const SUB_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const SUB_ID_RULE = '1–64 letters, digits, dashes, underscores or dots';
+
+/** The sub-id as stored: undefined or blank means none; anything else must follow SUB_ID_RULE. */
+export function parseSubId(value: string | undefined): string | null {
+  const subId = value?.trim() ?? '';
+  if (subId === '') return null;
+  if (!SUB_ID.test(subId)) throw new AppError('invalid_input', `A sub-id is ${SUB_ID_RULE}.`, { subId: `use ${SUB_ID_RULE}` });
+  return subId;
 }
 
 const GENERATED_ATTEMPTS = 8;
@@ -33,14 +51,15 @@ function generatedCode(partnerName: string): string {
  * (no open redirects; an empty list allows nothing). Written to Postgres, then to the edge cache;
  * if the cache write fails the first visit refills it from Postgres, so creation still succeeds.
  */
-export async function createLink(db: Database, workspaceId: string, input: NewLink): Promise<{ id: string; code: string; destinationUrl: string }> {
+export async function createLink(db: Database, workspaceId: string, input: NewLink): Promise<{ id: string; code: string; destinationUrl: string; subId: string | null }> {
   const enrollment = await findEnrollmentForLink(db, workspaceId, input.partnerId, input.programId);
   if (!enrollment) throw new AppError('not_found', 'No such enrollment in this workspace.');
   if (enrollment.status !== 'approved' || enrollment.programStatus !== 'active') {
     throw new AppError('forbidden', 'Links can be created only for approved enrollments in active programs.');
   }
   const destinationUrl = checkDestination(input.destinationUrl, enrollment.allowedDomains);
-  const values = { workspaceId, partnerId: input.partnerId, programId: input.programId, destinationUrl };
+  const subId = parseSubId(input.subId);
+  const values = { workspaceId, partnerId: input.partnerId, programId: input.programId, destinationUrl, subId };
 
   let created: { id: string; code: string } | undefined;
   if (input.code !== undefined) {
@@ -60,7 +79,7 @@ export async function createLink(db: Database, workspaceId: string, input: NewLi
     if (!created) throw new AppError('conflict', 'Could not find a free code; try again or choose one.');
   }
   await refreshLinkCache(db, workspaceId, created.id);
-  return { ...created, destinationUrl };
+  return { ...created, destinationUrl, subId };
 }
 
 /**
@@ -71,12 +90,12 @@ export async function createLink(db: Database, workspaceId: string, input: NewLi
 export async function createPartnerLink(
   db: Database,
   caller: { partnerIds: string[] },
-  input: { enrollmentId: string; destinationUrl: string; code?: string },
-): Promise<{ id: string; code: string; destinationUrl: string }> {
+  input: { enrollmentId: string; destinationUrl: string; code?: string; subId?: string },
+): Promise<{ id: string; code: string; destinationUrl: string; subId: string | null }> {
   const enrollment = await findEnrollmentOfPartners(db, caller.partnerIds, input.enrollmentId);
   if (!enrollment) throw new AppError('not_found', 'Program not found.', { enrollmentId: 'not found' });
   return createLink(db, enrollment.workspaceId, {
-    partnerId: enrollment.partnerId, programId: enrollment.programId, destinationUrl: input.destinationUrl, code: input.code,
+    partnerId: enrollment.partnerId, programId: enrollment.programId, destinationUrl: input.destinationUrl, code: input.code, subId: input.subId,
   });
 }
 

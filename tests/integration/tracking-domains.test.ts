@@ -12,13 +12,12 @@ import { NextRequest } from 'next/server';
 import { testDatabase, uniq } from '../helpers/db';
 import { BROWSER_UA, isolateTrackingKeys, trackingWorkspace, visit } from '../helpers/tracking';
 import { countClicks } from '../../db/queries/tracked-clicks';
-import { listLinksOfUser } from '../../db/queries/tracked-links';
+import { portalLinksPage } from '../../lib/server/portal-links';
 import { allowedDomainsOf, setAllowedDomains } from '../../db/queries/workspaces';
 import { insertUser } from '../../db/queries/users';
 import { getRedis } from '../../lib/kv/redis';
 import { AppError } from '../../lib/errors';
 import { createLink, linksOutsideAllowedDomains } from '../../lib/server/links';
-import { destinationIsAllowed } from '../../lib/server/link-destinations';
 import { saveAllowedDomains } from '../../lib/server/tracking-settings';
 import { trackingKeys } from '../../lib/tracking/keys';
 import { forgetLocalLinks } from '../../lib/tracking/link-cache';
@@ -240,10 +239,9 @@ describe('what the console and the portal show', () => {
     ]);
   });
 
-  it('the partner’s links page gets the workspace’s list and marks the link', async () => {
-    const mine = await listLinksOfUser(db, partnerUserId);
-    const marked = mine.filter((l) => !destinationIsAllowed(l.destinationUrl, l.allowedDomains)).map((l) => l.id);
-    expect(marked).toEqual([blog.id]);
-    expect(mine.find((l) => l.id === shop.id)?.allowedDomains).toEqual(['shop.example']);
+  it('the partner’s links page reads the workspace’s current list and marks the link', async () => {
+    const page = await portalLinksPage(db, { workspaceId: ws.workspaceId, partnerId: ws.partners[0].id }, { page: 1, pageSize: 25, sort: 'createdAt', dir: 'asc' }, 'https://app.test');
+    expect(page.rows.filter((l) => l.destinationBlocked).map((l) => l.id)).toEqual([blog.id]);
+    expect(page.rows.find((l) => l.id === shop.id)).toMatchObject({ destinationBlocked: false, url: `https://app.test/r/${shop.code}` });
   });
 });
