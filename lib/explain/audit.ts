@@ -194,6 +194,10 @@ export function auditSentence(row: AuditInput, ctx: AuditContext): string {
       return `${who} marked the payout of ${money(d.amount, str(d.unit))} to ${str(d.partner) ?? 'a partner'} paid${str(after.reference) ? ` (reference ${str(after.reference)})` : ''}`;
     case 'payout.marked_failed':
       return `${who} marked the payout of ${money(d.amount, str(d.unit))} to ${str(d.partner) ?? 'a partner'} failed${withReason(after.failureReason)}; its entries are payable again`;
+    case 'partner.profile_updated': {
+      const s = summary(changes, before, after);
+      return `${who} updated the profile of ${what}${s ? `: ${s}` : ''}`;
+    }
     case 'payout_details.updated': {
       const partner = named(row.subjectId ?? undefined, 'A partner');
       // partners change their own details: name the person only when it was someone else
