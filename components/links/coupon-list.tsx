@@ -26,7 +26,7 @@ export function CouponList({ coupons, timeZone }: { coupons: PortalCouponRow[]; 
             <tr key={c.id}>
               <td className={td}>
                 <span className="flex items-center gap-2">
-                  <code className="break-all font-semibold">{c.code}</code>
+                  <code className="whitespace-nowrap font-semibold">{c.code}</code>
                   <CopyButton text={c.code} />
                 </span>
               </td>

@@ -48,7 +48,8 @@ export function LinkStatsTable({ rows, total, state, currency, timeZone, subId, 
     {
       key: 'subId',
       header: 'Sub-id',
-      className: 'align-top',
+      // wide enough for a typical label on one line; a long one wraps inside the cell
+      className: 'min-w-[8rem] align-top',
       cell: (l) =>
         l.subId ? (
           <Link href={`/p/links?sub=${encodeURIComponent(l.subId)}`} className="break-all font-mono text-xs text-brand-700 hover:underline" title="Show only this sub-id's links">

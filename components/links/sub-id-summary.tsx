@@ -18,7 +18,7 @@ export function SubIdSummaryTable({ summary, currency, active }: { summary: SubI
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              <th scope="col" className={th}>Sub-id</th>
+              <th scope="col" className={`${th} min-w-[8rem]`}>Sub-id</th>
               <th scope="col" className={`${th} text-right`}>Links</th>
               {OUTCOME_COLUMNS.map((c) => (
                 <th key={c.key} scope="col" className={`${th} ${outcomeCellClass}`} title={c.title}>{c.header}</th>
@@ -30,7 +30,7 @@ export function SubIdSummaryTable({ summary, currency, active }: { summary: SubI
               <tr key={r.subId ?? ''} className={r.subId !== null && r.subId === active ? 'bg-brand-50' : undefined}>
                 <th scope="row" className={`${td} text-left font-normal`}>
                   {r.subId === null ? (
-                    <span className="text-slate-500">No sub-id</span>
+                    <span className="whitespace-nowrap text-slate-500">No sub-id</span>
                   ) : (
                     <Link href={`/p/links?sub=${encodeURIComponent(r.subId)}`} className="break-all font-mono text-xs text-brand-700 hover:underline">{r.subId}</Link>
                   )}
@@ -44,7 +44,7 @@ export function SubIdSummaryTable({ summary, currency, active }: { summary: SubI
           </tbody>
           <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-medium">
             <tr>
-              <th scope="row" className={`${td} text-left`}>All links</th>
+              <th scope="row" className={`${td} whitespace-nowrap text-left`}>All links</th>
               <td className={`${td} ${outcomeCellClass}`}>{formatNumber(summary.all.links)}</td>
               {OUTCOME_COLUMNS.map((c) => (
                 <td key={c.key} className={`${td} ${outcomeCellClass}`}>{outcomeCell(summary.all, c.key, currency)}</td>

@@ -66,7 +66,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
 
         <section aria-labelledby="links" className="flex min-w-0 flex-col gap-2">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id="links" className="text-base font-semibold text-slate-900">
+            <h2 id="links" className="break-all text-base font-semibold text-slate-900">
               {subId ? <>Links with sub-id <code className="font-mono">{subId}</code></> : 'Links'}
             </h2>
             {subId ? <Link href="/p/links" className="text-sm font-medium text-brand-700 hover:underline">Show all links</Link> : null}
