@@ -1,21 +1,30 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useActionState, useEffect, useId } from 'react';
 import { choosePortalWorkspaceAction } from '@/lib/actions/portal-workspace';
 
 /**
- * The portal's merchant picker. Choosing submits at once (the Switch button is there for keyboards
- * and without JavaScript); the server remembers the choice in a cookie and the page re-renders
- * with that merchant's data. A detail page (one reward) belongs to the old merchant, so the
- * switch lands on its section's list instead. One merchant: its name, no picker.
+ * The portal's merchant picker. Choosing submits at once (the Switch button is there without
+ * JavaScript: the form posts the server action either way); the server remembers the choice in a
+ * cookie and the page re-renders with that merchant's data. A detail page (one reward) belongs to
+ * the old merchant, so the switch lands on its section's list instead. One merchant: its name, no
+ * picker.
  */
 export function WorkspaceSwitcher({ merchants, current }: { merchants: { slug: string; name: string }[]; current: string }) {
   const id = useId();
   const router = useRouter();
   const pathname = usePathname();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [state, dispatch, pending] = useActionState(choosePortalWorkspaceAction, null);
+  useEffect(() => {
+    if (!state?.ok) return;
+    // /p/earnings/<id> → /p/earnings: the same section, the new merchant's list
+    const section = pathname.split('/').slice(0, 3).join('/') || '/p';
+    if (section !== pathname) router.push(section);
+    router.refresh();
+    // only a new answer moves the page, not a later navigation
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
   const currentName = merchants.find((m) => m.slug === current)?.name ?? current;
 
   if (merchants.length < 2) {
@@ -27,30 +36,8 @@ export function WorkspaceSwitcher({ merchants, current }: { merchants: { slug: s
     );
   }
 
-  const submit = (form: HTMLFormElement) => {
-    const data = new FormData(form);
-    startTransition(async () => {
-      const result = await choosePortalWorkspaceAction(null, data);
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      setError(null);
-      // /p/earnings/<id> → /p/earnings: the same section, the new merchant's list
-      const section = pathname.split('/').slice(0, 3).join('/') || '/p';
-      if (section !== pathname) router.push(section);
-      router.refresh();
-    });
-  };
-
   return (
-    <form
-      data-testid="portal-switcher"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget);
-      }}
-    >
+    <form data-testid="portal-switcher" action={dispatch}>
       <label htmlFor={id} className="text-xs text-slate-500">Merchant</label>
       <div className="mt-0.5 flex gap-1.5">
         <select
@@ -70,7 +57,7 @@ export function WorkspaceSwitcher({ merchants, current }: { merchants: { slug: s
           {pending ? 'Switching…' : 'Switch'}
         </button>
       </div>
-      {error ? <p role="alert" className="mt-1 text-xs text-red-700">{error}</p> : null}
+      {state && !state.ok ? <p role="alert" className="mt-1 text-xs text-red-700">{state.message}</p> : null}
     </form>
   );
 }

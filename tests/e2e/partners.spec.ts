@@ -133,7 +133,8 @@ test('a suspension with a reason is read by the partner in the portal, and is go
 
   const partner = await signedIn(browser, 'partner@demo.test', 390);
   await partner.goto('/p');
-  const row = partner.getByRole('row').filter({ hasText: 'Agency partners' });
+  // the dashboard's programs table (its traffic table names the program too)
+  const row = partner.getByTestId('enrollments').getByRole('row').filter({ hasText: 'Agency partners' });
   await expect(row).toContainText('suspended');
   await expect(row.getByTestId('enrollment-reason')).toHaveText(reason);
   await shot(partner, 'partners-portal-reason-390');
@@ -142,7 +143,7 @@ test('a suspension with a reason is read by the partner in the portal, and is go
   await patAgency.getByRole('button', { name: 'Reinstate' }).click();
   await expect(patAgency.getByRole('status')).toContainText('Enrollment approved.');
   await partner.reload();
-  await expect(partner.getByRole('row').filter({ hasText: 'Agency partners' }).getByTestId('enrollment-reason')).toHaveCount(0);
+  await expect(partner.getByTestId('enrollments').getByRole('row').filter({ hasText: 'Agency partners' }).getByTestId('enrollment-reason')).toHaveCount(0);
 });
 
 test('an application is rejected with a reason shown on the partner page; finance sees the page read-only', async ({ browser }) => {

@@ -14,7 +14,7 @@ const CONSOLE_DETAILS = ['programs', 'partners', 'customers', 'events', 'ledger'
   list: `/m/demo/${list}`,
   link: new RegExp(`^/m/demo/${list}/[0-9a-zA-Z_-]+$`),
 }));
-const PORTAL = ['/p', '/p/links', '/p/deals', '/p/earnings', '/p/payouts'];
+const PORTAL = ['/p', '/p/links', '/p/deals', '/p/earnings', '/p/bonuses', '/p/payouts', '/p/statements', '/p/profile'];
 const PORTAL_DETAILS = [{ list: '/p/earnings', link: /^\/p\/earnings\/[0-9a-f-]+$/ }];
 
 async function signIn(page: Page, email: string) {
