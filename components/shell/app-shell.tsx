@@ -17,6 +17,7 @@ export function AppShell({
   userEmail,
   switcher,
   crossLink,
+  notice,
   children,
 }: {
   title: string;
@@ -28,6 +29,8 @@ export function AppShell({
   switcher?: ReactNode;
   /** the other side of the product for someone who is both a merchant member and a partner */
   crossLink?: { href: string; label: string };
+  /** shown above every page's content (the portal: a link about another of the partner's merchants) */
+  notice?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -50,7 +53,10 @@ export function AppShell({
           <SignOutButton />
         </div>
       </CollapsibleSidebar>
-      <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</main>
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
+        {notice}
+        {children}
+      </main>
     </div>
   );
 }
