@@ -53,10 +53,13 @@ async function* movements(entries: AsyncIterable<StatementEntryRow>, payouts: As
   }
 }
 
+/** Every record has the header's number of fields (RFC 4180): the summary's columns after `balance` stay empty. */
+const padded = (cells: CsvCell[]): CsvCell[] => [...cells, ...Array<CsvCell>(STATEMENT_HEADER.length - cells.length).fill(null)];
+
 function summaryRows(summary: StatementSummary, units: readonly UnitPrecision[]): CsvRow[] {
   return summary.units.flatMap((u) => [
-    ['opening_balance', timeCell(summary.window.opening), u.unit, null, amountCell(u.opening, u.unit, units)],
-    ['closing_balance', timeCell(summary.window.closing), u.unit, null, amountCell(u.closing, u.unit, units)],
+    padded(['opening_balance', timeCell(summary.window.opening), u.unit, null, amountCell(u.opening, u.unit, units)]),
+    padded(['closing_balance', timeCell(summary.window.closing), u.unit, null, amountCell(u.closing, u.unit, units)]),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { AppError } from '../errors';
 
 // A statement's period: whole UTC days, `to` inclusive. Missing days default to the current UTC

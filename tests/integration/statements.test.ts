@@ -100,6 +100,8 @@ async function statement(user: User | null, query: string) {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   const [head, ...rows] = parsed.data;
+  // RFC 4180: every record has the header's fields, the summary rows too
+  for (const row of rows) expect(row, row.join('|')).toHaveLength(head.length);
   return { res, text, head, rows, records: rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]]))) };
 }
 
