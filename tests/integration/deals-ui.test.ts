@@ -15,6 +15,8 @@ import { formOf } from '../helpers/actions';
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; email: string } } }));
 vi.mock('../../lib/auth/index', () => ({ auth: async () => session.current, signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// a page render outside Next has no request: the portal reads its chosen merchant from an empty jar
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'portal.test' }), cookies: async () => ({ get: () => undefined }) }));
 
 const { registerDealAction, decideDealAction } = await import('../../lib/actions/deals');
 const expireDealsJob = await import('../../app/api/jobs/expire-deals/route');
