@@ -1,19 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { shot, signedIn } from './support';
+import { expect, test } from '@playwright/test';
+import { bothWidths, shot, signedIn } from './support';
 
 // Payout details: the partner fixes a typo the form catches, saves a bank account and sees it
 // masked; finance sees the same summary on the partner's page, and a partner without details as
 // needing them. Both widths, no sideways scroll. The journey ends with Pat's seeded PayPal details
 // back in place, so the payout export journeys find them as seeded.
-
-async function bothWidths(page: Page, name: string) {
-  await shot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-  await shot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test('a partner enters a bank account, finance sees it masked', async ({ browser }) => {
   const partner = await signedIn(browser, 'partner@demo.test');

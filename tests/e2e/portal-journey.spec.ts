@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import Decimal from 'decimal.js';
-import { postEvent, shot, signedIn, unique } from './support';
+import { bothWidths, BROWSER_UA, collectErrors, postEvent, signedIn, unique } from './support';
 
 // The partner portal as a new partner meets it (issue 11's journey): apply through a join page to
 // a program the merchant reviews, get approved (the email is in the server log), create a link
@@ -11,31 +11,7 @@ import { postEvent, shot, signedIn, unique } from './support';
 // the merchant approves; a second merchant and the switcher between the two; a statement whose
 // closing balance is the dashboard's. Plus the demo partner's dashboard. 1440 and 390 px.
 
-// headless Chromium announces itself as a bot, and bots are never counted or attributed
-const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const PASSWORD = 'quinn-password-1';
-
-/** How far the page itself scrolls sideways (tables scroll inside their cards instead). */
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
-/** A screenshot at 1440 and at 390 px, checking the page does not scroll sideways on the phone. */
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await shot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await sideways(page), `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-  await shot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 /** Runs the notification job as cron does, then waits for a mail line in the server log. */
 async function mailLine(baseURL: string, match: (line: string) => boolean, what: string): Promise<string> {

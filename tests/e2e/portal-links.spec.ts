@@ -1,32 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { postEvent, shot, signedIn, unique } from './support';
+import { bothWidths, BROWSER_UA, collectErrors, postEvent, signedIn, unique } from './support';
 
 // The partner's links page as partner@demo.test (Pat Partner at Acme Cloud): a link with a sub-id
 // (a bad one refused first, naming the field), its QR code downloaded as PNG and SVG, two people
 // following it in fresh browser contexts with a real browser's user agent, one of them buying,
 // and the link's and the sub-id's numbers on the page. Coupons listed below. 1440 and 390 px.
-
-const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await shot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-  await shot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 /** A person's click: a fresh browser context (its own visitor cookie) with a browser's user agent. */
 async function follow(browser: Browser, url: string): Promise<string> {

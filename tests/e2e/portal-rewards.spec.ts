@@ -1,31 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { postEvent, shot, signedIn, unique } from './support';
+import { expect, test } from '@playwright/test';
+import { bothWidths, collectErrors, postEvent, signedIn, unique } from './support';
 
 // The partner portal's rewards and bonuses, as partner@demo.test (Pat Partner): every reward a
 // sentence without engine words, its "Why?" page, and a performance pool the merchant runs for
 // Pat's programs with a closed quarter and the quarter under way. Screenshots at 1440 and 390 px.
 
 const ENGINE_WORDS = /recurring_share|one_time_share|per_customer|per_order|last_touch|first_touch|position_based|equal_split|coupon_override|largest.remainder|half-up|program rule|rule #|share \d|binding|attribution/i;
-
-/** Fails the test on any error the page logs (a hydration error, a failed chart). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await shot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-  await shot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test('a partner reads its rewards in plain words and its bonus progress', async ({ browser, baseURL }) => {
   // the merchant: an order through Pat's partner code, and a pool over Pat's two USD programs

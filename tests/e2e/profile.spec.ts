@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { shot, signedIn } from './support';
+import { expect, test } from '@playwright/test';
+import { bothWidths, signedIn } from './support';
 
 // The partner's profile: a website typed without https is completed, an http one refused with the
 // field named; name, company, tax country saved; one email turned off. Finance reads the same on the
 // console's partner page. Then the notification job, called as cron calls it, writes the seeded
 // failed payout's email to the server log (no SMTP here). Both widths, no sideways scroll. Pat's
 // seeded company and emails are restored at the end for the journeys that run after.
-
-async function bothWidths(page: Page, name: string) {
-  await shot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-  await shot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test('a partner completes the profile and turns one email off; finance sees it on the partner page', async ({ browser }) => {
   const partner = await signedIn(browser, 'partner@demo.test');

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import Decimal from 'decimal.js';
-import { shot, signedIn } from './support';
+import { bothWidths, collectErrors, shot, signedIn } from './support';
 
 // Partner statements as partner@demo.test (Pat Partner, six months of demo rewards, paid payouts, a
 // failed one and one processing): the page's opening and closing balances per unit, the CSV behind
@@ -12,25 +12,6 @@ import { shot, signedIn } from './support';
 const FORMULA = /^[=+\-@\t\r]/;
 const AMOUNTS = new Set(['amount', 'balance', 'payout_amount']);
 const day = (at: Date) => at.toISOString().slice(0, 10);
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await shot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-  await shot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test('a partner downloads a statement whose balances are the page’s', async ({ browser }) => {
   const page = await signedIn(browser, 'partner@demo.test');

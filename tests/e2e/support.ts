@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 // What the browser journeys share: a unique suffix, a full-page screenshot, a demo login in its own
 // browser context, and a storefront's signed event (docs/api.md) posted to the running app.
@@ -40,4 +40,28 @@ export async function postEvent(baseURL: string, secret: string, event: unknown)
     body,
   });
   return { status: res.status, body: (await res.json()) as { entries?: PostedEntry[] } };
+}
+
+/** A real browser's user agent: the tracker counts no click from headless Chromium's own. */
+export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+
+/** Console errors and uncaught exceptions of a page, collected from now on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** Screenshots at 1440 and 390 px, failing when the page scrolls sideways on the phone. */
+export async function bothWidths(page: Page, name: string) {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await shot(page, `${name}-1440`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+  await shot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1440, height: 900 });
 }
