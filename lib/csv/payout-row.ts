@@ -1,19 +1,13 @@
 import { isCurrencyCode } from '../engine/units';
 import type { UnitPrecision } from '../format';
-import type { PayoutStatus } from '../domain/payouts';
+import type { BatchPayoutRow } from '../../db/queries/exports/payouts';
 
-// What the batch exports know of one payout (db/queries/exports/payouts.ts reads it).
-export interface ExportPayout {
-  payoutId: string;
-  partnerName: string;
-  partnerEmail: string;
-  unit: string;
-  amount: string;
-  status: PayoutStatus;
-  reference: string | null;
-  failureReason: string | null;
-  paidAt: Date | null;
-}
+// What the batch exports know of one payout: the row db/queries/exports/payouts.ts reads, less
+// the ids and failure time no file writes.
+export type ExportPayout = Pick<
+  BatchPayoutRow,
+  'payoutId' | 'partnerName' | 'partnerEmail' | 'unit' | 'amount' | 'status' | 'reference' | 'failureReason' | 'paidAt'
+>;
 
 /**
  * The payout's id in 25 letters and digits (its 128 bits in base 36): PayPal's Customer ID takes at
