@@ -3,6 +3,7 @@ import type { Executor } from '../client';
 import { auditLog } from '../schema';
 import type { AuditSubject } from '../../lib/domain/audit';
 import type { Json } from '../../lib/engine';
+import { actingApiKeyId } from '../../lib/server/request-actor';
 
 export interface AuditRecord {
   workspaceId: string;
@@ -29,6 +30,8 @@ export async function recordAudit(tx: Executor, rec: AuditRecord): Promise<void>
   await tx.insert(auditLog).values({
     workspaceId: rec.workspaceId,
     actorUserId: rec.actorUserId,
+    // a change made through the REST API names its key (lib/server/request-actor.ts)
+    actorApiKeyId: actingApiKeyId(),
     action: rec.action,
     subjectType: rec.subjectType,
     subjectId: rec.subjectId ?? null,

@@ -27,7 +27,7 @@ export async function revokeOpenInvitationsOf(tx: Executor, workspaceId: string,
 
 export async function insertInvitation(
   tx: Executor,
-  input: { workspaceId: string; email: string; role: MemberRole; tokenHash: string; invitedBy: string; createdAt: Date; expiresAt: Date },
+  input: { workspaceId: string; email: string; role: MemberRole; tokenHash: string; invitedBy: string | null; createdAt: Date; expiresAt: Date },
 ): Promise<{ id: string }> {
   const [row] = await tx
     .insert(invitations)

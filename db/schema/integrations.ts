@@ -4,8 +4,11 @@ import { users } from './auth';
 import { partners } from './partners';
 import { DELIVERY_STATUSES, SECRET_KINDS, type WebhookPayload, type WebhookTopic } from '../../lib/domain/integrations';
 import { NOTIFICATION_STATUSES } from '../../lib/domain/notifications';
+import { API_KEY_ACCESS } from '../../lib/domain/api-keys';
 import type { Json } from '../../lib/engine';
 import { recordedSeq } from './columns';
+
+export const apiKeyAccess = pgEnum('api_key_access', API_KEY_ACCESS);
 
 // API keys are shown once and stored as SHA-256: a leaked table cannot call the API.
 export const apiKeys = pgTable(
@@ -17,6 +20,9 @@ export const apiKeys = pgTable(
     // first characters of the key, to tell keys apart in the UI
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull(),
+    access: apiKeyAccess('access').notNull().default('read'),
+    // who made it (kept when they leave: the key belongs to the workspace, not to the person)
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -36,6 +42,9 @@ export const webhookSecrets = pgTable(
     secretEncrypted: text('secret_encrypted').notNull(),
     // outbound: where to deliver
     url: text('url'),
+    // outbound: failed attempts since the last success; at 20 the endpoint is disabled
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('webhook_secrets_workspace_kind_uq').on(t.workspaceId, t.kind)],
@@ -55,6 +64,10 @@ export const webhookDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
+    // the receiver's HTTP status on the last attempt (null: no answer)
+    lastStatusCode: integer('last_status_code'),
+    // a manual re-send is a new delivery pointing at the one it repeats
+    resentFromId: uuid('resent_from_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // the delivery worker picks due rows; settings shows the log newest first
@@ -67,6 +80,8 @@ export const auditLog = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // set when the change came through the REST API: the key that made it
+    actorApiKeyId: uuid('actor_api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id'),
@@ -113,4 +128,24 @@ export const notifications = pgTable(
     // the sender picks due rows
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
   ],
+);
+
+// Idempotency-Key on the REST API's POSTs: the first request with a key claims the row (the unique
+// index decides between concurrent ones), runs, and stores its answer; a repeat with the same
+// request replays those bytes, with another request it is a 409. Rows older than 24 hours no
+// longer count and are replaced.
+export const apiIdempotency = pgTable(
+  'api_idempotency',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    // SHA-256 of method, path and body: "the same request"
+    requestHash: text('request_hash').notNull(),
+    // null while the first request is still running
+    statusCode: integer('status_code'),
+    responseBody: text('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('api_idempotency_workspace_key_uq').on(t.workspaceId, t.idempotencyKey), index('api_idempotency_created_idx').on(t.createdAt)],
 );

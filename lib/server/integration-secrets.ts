@@ -13,7 +13,7 @@ export type { IntegrationKind };
 
 const configured = async (tx: Executor, workspaceId: string, kind: IntegrationKind) => ({ configured: Boolean(await findWorkspaceSecret(tx, workspaceId, kind)) });
 
-export async function saveIntegrationSecret(db: Database, workspaceId: string, actorUserId: string, kind: IntegrationKind, secret: string) {
+export async function saveIntegrationSecret(db: Database, workspaceId: string, actorUserId: string | null, kind: IntegrationKind, secret: string) {
   await db.transaction(async (tx) => {
     const before = await configured(tx, workspaceId, kind);
     await saveSecret(tx, workspaceId, kind, secret);
@@ -22,7 +22,7 @@ export async function saveIntegrationSecret(db: Database, workspaceId: string, a
 }
 
 /** Disconnects a provider: its webhooks are refused (404) until a secret is saved again. */
-export async function removeIntegrationSecret(db: Database, workspaceId: string, actorUserId: string, kind: IntegrationKind) {
+export async function removeIntegrationSecret(db: Database, workspaceId: string, actorUserId: string | null, kind: IntegrationKind) {
   await db.transaction(async (tx) => {
     const before = await configured(tx, workspaceId, kind);
     if (!before.configured) return; // nothing to disconnect: nothing changed, nothing to record

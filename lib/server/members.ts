@@ -21,6 +21,8 @@ interface Locked {
 }
 
 async function lockChange(tx: Executor, scope: MerchantScope, memberId: string): Promise<Locked> {
+  // members are people's business: an API key has no membership to act from
+  if (!scope.userId) throw new AppError('forbidden', 'Members are managed by a signed-in owner or admin.');
   const owners = await lockOwners(tx, scope.workspaceId);
   const actor = await findMembershipOfUser(tx, scope.workspaceId, scope.userId);
   // removed from the workspace while this request was on its way: like any other stranger

@@ -6,7 +6,8 @@ export { ROLE_GROUPS, roleCan, type RoleGroup } from '../domain/roles';
 export interface MerchantScope {
   workspaceId: string;
   workspaceSlug: string;
-  userId: string;
+  /** the signed-in member; null when an API key acts (the audit log then names the key) */
+  userId: string | null;
   role: MemberRole;
   baseCurrency: string;
   /** IANA zone (or 'UTC') the console shows this workspace's dates in; exports stay in UTC */
