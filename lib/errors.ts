@@ -7,6 +7,7 @@ export type AppErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'fx_rate_missing'
+  | 'unprocessable'
   | 'payload_too_large'
   | 'internal';
 
@@ -18,6 +19,7 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   fx_rate_missing: 422,
+  unprocessable: 422,
   payload_too_large: 413,
   internal: 500,
 };

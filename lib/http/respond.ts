@@ -15,19 +15,19 @@ export class RateLimitedError extends AppError {
 /** Any 429 without its own figure says "a minute": the longest window any of our limits uses. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-/** JSON error body shared by every API route: `{ error: { code, message, fields? } }`. */
+/** JSON error body shared by every API route: `{ error: { code, message, field?, fields? } }` (lib/api/errors.ts). */
 export function errorResponse(err: unknown, context: string): Response {
   if (err instanceof AppError) {
     // every 429 carries Retry-After (RFC 9110 §10.2.3), so a well-behaved sender backs off just enough
     const headers: Record<string, string> =
       err.status === 429 ? { 'Retry-After': String(err instanceof RateLimitedError ? Math.max(1, Math.ceil(err.retryAfterSeconds)) : DEFAULT_RETRY_AFTER_SECONDS) } : {};
-    return Response.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, { status: err.status, headers });
+    return Response.json({ error: { code: err.code, message: err.message, ...fieldsOf(err.fields) } }, { status: err.status, headers });
   }
   if (err instanceof ZodError) {
     const fields = fieldErrors(err.issues);
     const first = Object.entries(fields)[0];
     return Response.json(
-      { error: { code: 'invalid_input', message: first ? `${first[0]}: ${first[1]}` : 'Invalid input.', fields } },
+      { error: { code: 'invalid_input', message: first ? `${first[0]}: ${first[1]}` : 'Invalid input.', ...fieldsOf(fields) } },
       { status: 400 },
     );
   }
@@ -35,6 +35,13 @@ export function errorResponse(err: unknown, context: string): Response {
   const errorId = Math.random().toString(36).slice(2, 10);
   console.error(`[api] ${context} failed (${errorId})`, err);
   return Response.json({ error: { code: 'internal', message: `Internal error ${errorId}; it has been logged.` } }, { status: 500 });
+}
+
+/** `field`: the first wrong input (the API's documented shape); `fields`: all of them. */
+function fieldsOf(fields: Record<string, string> | undefined): { field?: string; fields?: Record<string, string> } {
+  if (!fields) return {};
+  const first = Object.keys(fields)[0];
+  return { ...(first && first !== '_' ? { field: first } : {}), fields };
 }
 
 /**

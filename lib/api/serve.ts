@@ -1,0 +1,91 @@
+import 'server-only';
+import { ZodError, type z } from 'zod';
+import { getDb } from '../../db/client';
+import { errorResponse, parseJson, readBodyLimited } from '../http/respond';
+import { actAsApiKey } from '../server/request-actor';
+import { cleanStrings } from '../validation/clean-strings';
+import { authenticateApiKey } from './auth';
+import type { ApiCaller, Endpoint } from './endpoint';
+import { idempotencyKeyOf, once, requestHash, type StoredAnswer } from './idempotency';
+import { ApiRateLimitedError, rateLimitHeaders, takeApiRequest, type ApiRateState } from './rate-limit';
+
+// The one way into the REST API. Every request passes the same checks in the same order before an
+// endpoint's handler sees it:
+//   key (401) → access (403) → rate (429) → body size (413) → Idempotency-Key (replay / 409) →
+//   query, path and body parsed by the endpoint's zod schemas (400 naming the field) → handler
+// and every error leaves as `{ error: { code, message, field? } }` with RateLimit-* headers.
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+export function serve(endpoint: Endpoint) {
+  const name = `${endpoint.method.toUpperCase()} /api/v1${endpoint.path}`;
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    const now = new Date();
+    let rate: ApiRateState | null = null;
+    try {
+      const db = getDb();
+      const caller = await authenticateApiKey(db, request, endpoint.method === 'get' ? endpoint.access : 'write', now);
+      rate = await takeApiRequest(caller.keyId, now);
+      const rawBody = endpoint.method === 'get' ? '' : await readBodyLimited(request, MAX_BODY_BYTES);
+      const run = () => answer(endpoint, caller, request, context, rawBody, now);
+      const key = endpoint.method === 'post' ? idempotencyKeyOf(request.headers) : null;
+      if (!key) return withHeaders(await run(), rate, false);
+      const url = new URL(request.url);
+      const result = await once(db, caller.scope.workspaceId, key, requestHash(request.method, url, rawBody), now, run);
+      return withHeaders(result, rate, result.replayed);
+    } catch (err) {
+      if (err instanceof ApiRateLimitedError) rate = err.state;
+      return withRateHeaders(errorResponse(err, name), rate);
+    }
+  };
+}
+
+/** Parses, runs the handler as the key (audit rows name it) and renders the answer (or the error). */
+async function answer(endpoint: Endpoint, caller: ApiCaller, request: Request, context: RouteContext | undefined, rawBody: string, now: Date): Promise<StoredAnswer> {
+  const name = `${endpoint.method.toUpperCase()} /api/v1${endpoint.path}`;
+  try {
+    const url = new URL(request.url);
+    const query = parseInput(endpoint.query, cleanStrings(Object.fromEntries(url.searchParams)));
+    const params = parseInput(endpoint.params, cleanStrings((await context?.params) ?? {}));
+    const body = endpoint.body ? parseInput(endpoint.body, cleanStrings(rawBody.trim() === '' ? {} : parseJson(rawBody))) : undefined;
+    const db = getDb();
+    const result = await actAsApiKey(caller.keyId, () => endpoint.handle({ caller, db, query, params, body, now, request }));
+    checkResponse(endpoint, result);
+    return { status: endpoint.status ?? 200, body: JSON.stringify(result) };
+  } catch (err) {
+    const res = errorResponse(err, name);
+    return { status: res.status, body: await res.text() };
+  }
+}
+
+function parseInput(schema: z.ZodType | undefined, value: unknown): never {
+  if (!schema) return undefined as never;
+  return schema.parse(value) as never;
+}
+
+/**
+ * Under test, every answer is checked against the endpoint's documented response schema, so the
+ * OpenAPI document is proven by every test that calls the API. In production the check is skipped.
+ */
+function checkResponse(endpoint: Endpoint, result: unknown) {
+  if (process.env.NODE_ENV !== 'test') return;
+  const parsed = endpoint.response.safeParse(result);
+  if (!parsed.success) {
+    throw new Error(`${endpoint.operationId} answered outside its documented schema: ${new ZodError(parsed.error.issues).message}`);
+  }
+}
+
+function withHeaders(answer: StoredAnswer & { replayed?: boolean }, rate: ApiRateState | null, replayed: boolean): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...rateLimitHeaders(rate) };
+  if (replayed) headers['Idempotent-Replayed'] = 'true';
+  if (answer.status === 429) headers['Retry-After'] = String(rate?.resetSeconds ?? 60);
+  return new Response(answer.body, { status: answer.status, headers });
+}
+
+function withRateHeaders(res: Response, rate: ApiRateState | null): Response {
+  for (const [k, v] of Object.entries(rateLimitHeaders(rate))) res.headers.set(k, v);
+  return res;
+}
+

@@ -1,0 +1,53 @@
+import type { Database } from '../../db/client';
+import { findMembership } from '../../db/queries/workspaces';
+import { createApiKey } from '../../lib/server/api-keys';
+import type { MerchantScope } from '../../lib/server/scope';
+import type { ApiKeyAccess } from '../../lib/domain/api-keys';
+
+// Calling the REST API from tests the way an integrator does: a real key made by the Settings
+// service, and the route module's handler called with a Request carrying it.
+
+type Handler = (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** A key of this workspace, made through the real service (hashed at rest, audited). */
+export async function apiKeyFor(db: Database, workspaceId: string, access: ApiKeyAccess = 'read_write', name = 'test key'): Promise<string> {
+  const scope: MerchantScope = { workspaceId, workspaceSlug: '', userId: null, role: 'owner', baseCurrency: 'USD', timeZone: 'UTC' };
+  const { key } = await createApiKey(db, scope, { name, access });
+  return key;
+}
+
+/** A member's scope, for tests that compare an API answer with a console service. */
+export async function memberScope(db: Database, userId: string, slug: string): Promise<MerchantScope> {
+  const m = await findMembership(db, userId, slug);
+  if (!m) throw new Error('not a member');
+  return { workspaceId: m.workspaceId, workspaceSlug: m.slug, userId, role: m.role, baseCurrency: m.baseCurrency, timeZone: m.timeZone };
+}
+
+export interface ApiCall {
+  key?: string | null;
+  /** path under /api/v1 with its query, e.g. '/programs?limit=2' */
+  path: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  /** the raw body, when a test needs exact bytes */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** Calls a route handler as `METHOD http://app.test/api/v1<path>` with `Authorization: Bearer <key>`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of every shape
+export async function callApi(handler: Handler, method: 'GET' | 'POST', call: ApiCall): Promise<{ status: number; json: any; text: string; headers: Headers }> {
+  const headers = new Headers(call.headers ?? {});
+  if (call.key) headers.set('authorization', `Bearer ${call.key}`);
+  const body = call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+  if (body !== undefined) headers.set('content-type', 'application/json');
+  const res = await handler(new Request(`http://app.test/api/v1${call.path}`, { method, headers, body }), { params: Promise.resolve(call.params ?? {}) });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}
