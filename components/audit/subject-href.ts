@@ -37,7 +37,9 @@ export function auditSubjectHref(base: string, row: Subject): string | undefined
     case 'integration':
       return `${base}/settings/integrations`;
     case 'secret':
+      return id === 'outbound' ? `${base}/settings/webhooks` : `${base}/settings/api`;
     case 'webhook':
+      return `${base}/settings/webhooks`;
     case 'api_key':
       return `${base}/settings/api`;
     case 'settings':

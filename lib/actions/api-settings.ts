@@ -56,7 +56,7 @@ export const saveEventsPerMinuteAction = merchantAction({
   input: eventsLimitForm,
   run: async ({ scope, input, db }) => {
     await saveEventsPerMinute(db, scope.workspaceId, scope.userId, input.eventsPerMinute);
-    revalidatePath(`/m/${scope.workspaceSlug}/settings/api`);
+    revalidatePath(`/m/${scope.workspaceSlug}/settings/webhooks`);
     return { ok: true, message: `The events API now accepts up to ${input.eventsPerMinute.toLocaleString('en-US')} events a minute.` };
   },
 });

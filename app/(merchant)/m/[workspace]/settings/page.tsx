@@ -74,8 +74,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         <Card title="Storefront integration" action={<Link href={`/m/${scope.workspaceSlug}/settings/integration`} className="text-sm text-brand-700">Open →</Link>}>
           <p className="text-sm text-slate-500">Install the tracking snippet and post signed order events from your own store.</p>
         </Card>
-        <Card title="API and webhooks" action={<Link href={`/m/${scope.workspaceSlug}/settings/api`} className="text-sm text-brand-700">Open →</Link>}>
-          <p className="text-sm text-slate-500">The secret your store signs events with, and signed webhooks when rewards and payouts change, with a delivery log.</p>
+        <Card title="API" action={<Link href={`/m/${scope.workspaceSlug}/settings/api`} className="text-sm text-brand-700">Open →</Link>}>
+          <p className="text-sm text-slate-500">API keys for the REST API, its reference, and the secret your store signs events with.</p>
+        </Card>
+        <Card title="Webhooks" action={<Link href={`/m/${scope.workspaceSlug}/settings/webhooks`} className="text-sm text-brand-700">Open →</Link>}>
+          <p className="text-sm text-slate-500">Signed webhooks to your server when partners, deals, rewards and payouts change, with a delivery log.</p>
         </Card>
         <Card title="Tracking" action={<Link href={`/m/${scope.workspaceSlug}/settings/tracking`} className="text-sm text-brand-700">Open →</Link>}>
           <p className="text-sm text-slate-500">The domains partners&apos; tracked links may send visitors to.</p>
