@@ -31,7 +31,7 @@ export const saveWebhookEndpointAction = merchantAction({
   input: endpointForm,
   run: async ({ scope, input, db }) => {
     const { newSecret } = await saveWebhookEndpoint(db, scope.workspaceId, scope.userId, input);
-    revalidatePath(`/m/${scope.workspaceSlug}/settings/api`);
+    revalidatePath(`/m/${scope.workspaceSlug}/settings/webhooks`);
     return newSecret
       ? { ok: true, data: { secret: newSecret }, message: 'Endpoint saved with a new signing secret. Copy it now: it is not shown again.' }
       : { ok: true, message: 'Endpoint saved; the signing secret is unchanged.' };
@@ -56,7 +56,7 @@ export const saveEventsPerMinuteAction = merchantAction({
   input: eventsLimitForm,
   run: async ({ scope, input, db }) => {
     await saveEventsPerMinute(db, scope.workspaceId, scope.userId, input.eventsPerMinute);
-    revalidatePath(`/m/${scope.workspaceSlug}/settings/webhooks`);
+    revalidatePath(`/m/${scope.workspaceSlug}/settings/api`);
     return { ok: true, message: `The events API now accepts up to ${input.eventsPerMinute.toLocaleString('en-US')} events a minute.` };
   },
 });
