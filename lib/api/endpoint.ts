@@ -76,8 +76,8 @@ export interface ExternalEndpoint {
   summary: string;
   description: string;
   tag: string;
-  /** the headers that authenticate it instead of a key */
-  headers: AnySchema;
-  body: AnySchema;
+  /** the headers that authenticate it instead of a key (none: public) */
+  headers?: AnySchema;
+  body?: AnySchema;
   response: AnySchema;
 }

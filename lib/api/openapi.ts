@@ -48,9 +48,12 @@ function externalOperation(e: ExternalEndpoint) {
     description: e.description,
     tags: [e.tag],
     security: [],
-    requestParams: { header: e.headers },
-    requestBody: { required: true, content: { 'application/json': { schema: e.body } } },
-    responses: { '200': { description: 'Accepted.', content: { 'application/json': { schema: e.response } } }, ...errorResponses([400, 401, 404, 413, 429]) },
+    ...(e.headers ? { requestParams: { header: e.headers } } : {}),
+    ...(e.body ? { requestBody: { required: true, content: { 'application/json': { schema: e.body } } } } : {}),
+    responses: {
+      '200': { description: e.body ? 'Accepted.' : 'OK.', content: { 'application/json': { schema: e.response } } },
+      ...(e.body ? errorResponses([400, 401, 404, 413, 429]) : {}),
+    },
   };
 }
 

@@ -11,6 +11,15 @@ const providerBody = z.object({}).catchall(z.unknown()).meta({ description: "The
 
 export const externalEndpoints: ExternalEndpoint[] = [
   {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    description: 'The OpenAPI 3.1 document of this API, generated from the schemas the API validates with. Public: it holds no workspace data.',
+    tag: 'Reference',
+    response: z.object({ openapi: z.literal('3.1.0') }).catchall(z.unknown()),
+  },
+  {
     method: 'post',
     path: `/integrations/stripe/${workspacePath}`,
     operationId: 'receiveStripeWebhook',
