@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { apiKeyLabel } from '@/lib/explain/audit';
 
 const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
@@ -34,7 +35,13 @@ export function AuditFilters({
 }: {
   basePath: string;
   values: AuditFilterState;
-  choices: { actors: { id: string; email: string; name: string | null }[]; actions: string[]; subjects: { value: string; label: string }[] };
+  choices: {
+    actors: { id: string; email: string; name: string | null }[];
+    /** keys that made changes through the REST API; their option values are `key:<id>` */
+    apiKeys?: { id: string; name: string; prefix: string }[];
+    actions: string[];
+    subjects: { value: string; label: string }[];
+  };
   /** what the subject id filter names, when one is set ("program Agencies") */
   subjectLabel?: string;
 }) {
@@ -42,7 +49,13 @@ export function AuditFilters({
   return (
     <form action={basePath} className="mb-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="audit-filters">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <Select name="actor" label="Who" value={values.actor} all="Anyone" options={choices.actors.map((a) => ({ value: a.id, label: a.name ? `${a.name} (${a.email})` : a.email }))} />
+        <Select
+          name="actor" label="Who" value={values.actor} all="Anyone"
+          options={[
+            ...choices.actors.map((a) => ({ value: a.id, label: a.name ? `${a.name} (${a.email})` : a.email })),
+            ...(choices.apiKeys ?? []).map((k) => ({ value: `key:${k.id}`, label: apiKeyLabel(k.name, k.prefix) })),
+          ]}
+        />
         <Select name="subject" label="Kind" value={values.subject} all="Every kind" options={choices.subjects} />
         <Select name="action" label="Action" value={values.action} all="Every action" options={choices.actions.map((a) => ({ value: a, label: a }))} />
         <label className="flex min-w-0 flex-col gap-1 text-xs text-slate-500">

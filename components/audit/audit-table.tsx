@@ -44,7 +44,7 @@ export function AuditTable({
       cell: (r) =>
         r.actor ? (
           <span className="block max-w-[14rem]">
-            <span className="block truncate font-medium text-slate-800">{r.actor.name || r.actor.email}</span>
+            <span className="block break-words font-medium text-slate-800">{r.actor.name || r.actor.email}</span>
             {r.actor.name ? <span className="block truncate text-xs text-slate-500">{r.actor.email}</span> : null}
           </span>
         ) : (

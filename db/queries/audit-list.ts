@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { auditLog, users } from '../schema';
+import { apiKeys, auditLog, users } from '../schema';
 import type { Json } from '../../lib/engine';
 
 // The audit log as the console reads it: newest first (time, then the insertion order for rows of
@@ -11,6 +11,8 @@ import type { Json } from '../../lib/engine';
 export interface AuditFilters {
   /** the member who made the change */
   actorUserId?: string;
+  /** the API key that made the change (a request to the REST API) */
+  actorApiKeyId?: string;
   subjectType?: string;
   subjectId?: string;
   /** an exact action, `program.updated` */
@@ -33,6 +35,10 @@ export interface AuditRow {
   actorUserId: string | null;
   actorEmail: string | null;
   actorName: string | null;
+  /** set when the change came through the REST API: the key that made it, named as it is now */
+  actorApiKeyId: string | null;
+  actorKeyName: string | null;
+  actorKeyPrefix: string | null;
   action: string;
   subjectType: string;
   subjectId: string | null;
@@ -45,6 +51,7 @@ export interface AuditRow {
 export function auditConditions(workspaceId: string, f: AuditFilters): SQL {
   const conds: SQL[] = [eq(auditLog.workspaceId, workspaceId)];
   if (f.actorUserId) conds.push(eq(auditLog.actorUserId, f.actorUserId));
+  if (f.actorApiKeyId) conds.push(eq(auditLog.actorApiKeyId, f.actorApiKeyId));
   if (f.subjectType) conds.push(eq(auditLog.subjectType, f.subjectType));
   if (f.subjectId) conds.push(eq(auditLog.subjectId, f.subjectId));
   if (f.action) conds.push(eq(auditLog.action, f.action));
@@ -53,6 +60,12 @@ export function auditConditions(workspaceId: string, f: AuditFilters): SQL {
   return and(...conds)!;
 }
 
+// The acting key's name and prefix are read by correlated subqueries rather than a join, so the
+// CSV export's query (db/queries/exports/audit.ts), which shares these columns and joins only
+// users, needs no second join. At most one key row per audit row, by primary key.
+const keyOfRow = <T>(column: typeof apiKeys.name | typeof apiKeys.prefix) =>
+  sql<T>`(select ${column} from ${apiKeys} where ${apiKeys.id} = ${auditLog.actorApiKeyId})`;
+
 export const auditColumns = {
   id: auditLog.id,
   seq: auditLog.seq,
@@ -60,6 +73,9 @@ export const auditColumns = {
   actorUserId: auditLog.actorUserId,
   actorEmail: users.email,
   actorName: users.name,
+  actorApiKeyId: auditLog.actorApiKeyId,
+  actorKeyName: keyOfRow<string | null>(apiKeys.name),
+  actorKeyPrefix: keyOfRow<string | null>(apiKeys.prefix),
   action: auditLog.action,
   subjectType: auditLog.subjectType,
   subjectId: auditLog.subjectId,
@@ -83,7 +99,7 @@ export async function listAuditLog(db: Executor, workspaceId: string, q: AuditLi
   return { rows: rows as AuditRow[], total: total?.n ?? 0 };
 }
 
-/** What the filter bar offers: the people who appear in the log, and the actions recorded. */
+/** What the filter bar offers: the people and API keys who appear in the log, and the actions recorded. */
 export async function auditFilterChoices(db: Executor, workspaceId: string) {
   const actors = await db
     .selectDistinct({ id: users.id, email: users.email, name: users.name })
@@ -91,12 +107,18 @@ export async function auditFilterChoices(db: Executor, workspaceId: string) {
     .innerJoin(users, eq(users.id, auditLog.actorUserId))
     .where(eq(auditLog.workspaceId, workspaceId))
     .orderBy(asc(users.email));
+  const keys = await db
+    .selectDistinct({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix })
+    .from(auditLog)
+    .innerJoin(apiKeys, eq(apiKeys.id, auditLog.actorApiKeyId))
+    .where(eq(auditLog.workspaceId, workspaceId))
+    .orderBy(asc(apiKeys.name), asc(apiKeys.prefix));
   const actions = await db
     .selectDistinct({ action: auditLog.action })
     .from(auditLog)
     .where(eq(auditLog.workspaceId, workspaceId))
     .orderBy(asc(auditLog.action));
-  return { actors, actions: actions.map((a) => a.action) };
+  return { actors, apiKeys: keys, actions: actions.map((a) => a.action) };
 }
 
 /** Whether the workspace's log has any row at all (the page's empty state differs from "no match"). */

@@ -80,6 +80,23 @@ function ruleSummary(before: JsonObject, after: JsonObject): string | undefined 
 }
 
 const quote = (text: string) => `“${text}”`;
+
+/** How an API key is named wherever it acted: `API key “CRM sync” (pl_live_ab12…)`. */
+export function apiKeyLabel(name: string, prefix: string): string {
+  return `API key ${quote(name)} (${prefix}…)`;
+}
+
+/** Who made an audit row's change, for the page: a member, an API key, or null for the system. */
+export function auditActor(row: {
+  actorUserId: string | null; actorName: string | null; actorEmail: string | null;
+  actorApiKeyId: string | null; actorKeyName: string | null; actorKeyPrefix: string | null;
+}): { name: string | null; email: string | null } | null {
+  if (row.actorUserId) return { name: row.actorName, email: row.actorEmail };
+  if (row.actorApiKeyId) return { name: apiKeyLabel(row.actorKeyName ?? 'unnamed', row.actorKeyPrefix ?? 'pl_live_'), email: null };
+  return null;
+}
+
+const ACCESS_WORDS: Record<string, string> = { read: 'read-only access', read_write: 'read and write access' };
 const nameIn = (...candidates: (Json | undefined)[]) => candidates.map(str).find((s) => s !== undefined && s !== '');
 const withReason = (reason: Json | undefined) => (str(reason) ? `: ${quote(str(reason)!)}` : '');
 
@@ -156,6 +173,10 @@ export function auditSentence(row: AuditInput, ctx: AuditContext): string {
     case 'secret.created':
     case 'secret.rotated':
       return `${who} ${row.action.split('.')[1]} the ${row.subjectId ?? ''} signing secret`.replace('  ', ' ');
+    case 'api_key.created':
+      return `${who} created ${apiKeyLabel(str(after.name) ?? subjectName, str(after.prefix) ?? 'pl_live_')}${str(after.access) ? ` with ${ACCESS_WORDS[str(after.access)!] ?? str(after.access)}` : ''}`;
+    case 'api_key.revoked':
+      return `${who} revoked ${apiKeyLabel(str(before.name) ?? subjectName, str(before.prefix) ?? 'pl_live_')}: requests with it are refused`;
     case 'webhook.endpoint_saved': {
       const secret = str(d.secret) === 'rotated' ? ' with a new signing secret' : str(d.secret) === 'created' ? ' and created its signing secret' : '';
       return str(before.url) && str(before.url) !== str(after.url)

@@ -31,7 +31,8 @@ export function auditFiltersFrom(sp: SP): AuditFilterValues {
   const actor = one(sp, 'actor');
   const action = one(sp, 'action');
   return {
-    actor: actor && UUID.test(actor) ? actor : undefined,
+    // a member's id, or `key:<id>` for an API key
+    actor: actor && UUID.test(actor.replace(/^key:/, '')) ? actor : undefined,
     subject: AUDIT_SUBJECTS.find((s) => s === one(sp, 'subject')),
     subjectId: one(sp, 'subjectId')?.slice(0, 200),
     action: action && ACTION.test(action) ? action : undefined,
@@ -43,7 +44,9 @@ export function auditFiltersFrom(sp: SP): AuditFilterValues {
 /** The query's filters: days are UTC (as in the CSV, which stays in UTC), and "until" includes its whole day. */
 export function auditQueryFilters(v: AuditFilterValues): AuditFilters {
   return {
-    actorUserId: v.actor, subjectType: v.subject, subjectId: v.subjectId, action: v.action,
+    actorUserId: v.actor?.startsWith('key:') ? undefined : v.actor,
+    actorApiKeyId: v.actor?.startsWith('key:') ? v.actor.slice(4) : undefined,
+    subjectType: v.subject, subjectId: v.subjectId, action: v.action,
     from: v.from ? new Date(`${v.from}T00:00:00Z`) : undefined,
     to: v.to ? new Date(Date.parse(`${v.to}T00:00:00Z`) + DAY_MS) : undefined,
   };

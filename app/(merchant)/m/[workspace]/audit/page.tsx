@@ -5,7 +5,7 @@ import { idsIn, namesForIds } from '@/db/queries/names';
 import { requireUser } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
 import { AUDIT_SUBJECTS } from '@/lib/domain/audit';
-import { auditChanges, auditSentence, auditSubjectLabel, auditSubjectWords } from '@/lib/explain/audit';
+import { auditActor, auditChanges, auditSentence, auditSubjectLabel, auditSubjectWords } from '@/lib/explain/audit';
 import { resolveAuditReader } from '@/lib/server/audit-access';
 import { formatDateTime } from '@/lib/time';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
@@ -45,7 +45,8 @@ export default async function AuditPage({ params, searchParams }: WorkspaceTable
 
   const tableRows: AuditTableRow[] = rows.map((r) => {
     const input = { action: r.action, subjectType: r.subjectType, subjectId: r.subjectId, before: r.before, after: r.after, data: r.data };
-    const actor = r.actorUserId ? { name: r.actorName, email: r.actorEmail } : null;
+    // a member, or the API key a REST request acted with
+    const actor = auditActor(r);
     const history = new URLSearchParams({ subject: r.subjectType, ...(r.subjectId ? { subjectId: r.subjectId } : {}) });
     return {
       id: r.id,
@@ -77,7 +78,7 @@ export default async function AuditPage({ params, searchParams }: WorkspaceTable
         basePath={basePath}
         values={filters}
         subjectLabel={subjectLabel}
-        choices={{ actors: choices.actors, actions: choices.actions, subjects: AUDIT_SUBJECTS.map((s) => ({ value: s, label: auditSubjectWords(s) })) }}
+        choices={{ actors: choices.actors, apiKeys: choices.apiKeys, actions: choices.actions, subjects: AUDIT_SUBJECTS.map((s) => ({ value: s, label: auditSubjectWords(s) })) }}
       />
       <AuditTable
         rows={tableRows} total={total} state={state} basePath={basePath} params={query}

@@ -11,12 +11,14 @@ import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { formatNumber } from '@/lib/format';
 import { EventsSecretForm } from '@/components/settings/secret-forms';
 import { EventsLimitForm } from '@/components/settings/events-limit-form';
+import { ApiKeysCard } from '@/components/settings/api-keys/api-keys-card';
+import { apiKeysOf } from '@/lib/server/api-keys';
 type WorkspacePageProps = { params: Promise<{ workspace: string }> };
 
 export default async function ApiSettingsPage({ params }: WorkspacePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
-  const [secrets, perMinute] = await Promise.all([secretStatus(db, scope.workspaceId), eventsPerMinuteOf(db, scope.workspaceId)]);
+  const [secrets, perMinute, keys] = await Promise.all([secretStatus(db, scope.workspaceId), eventsPerMinuteOf(db, scope.workspaceId), apiKeysOf(db, scope.workspaceId)]);
   const events = secrets.find((s) => s.kind === 'events');
   const canManage = roleCan(scope.role, 'manage');
   return (
@@ -25,6 +27,7 @@ export default async function ApiSettingsPage({ params }: WorkspacePageProps) {
       <PageHeader title="API" description="API keys for the REST API, and the secret your storefront signs events with." />
       <ReadOnlyNotice role={scope.role} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <ApiKeysCard keys={keys} workspaceSlug={scope.workspaceSlug} timeZone={scope.timeZone} canManage={canManage} />
         <Card title="Events signing secret" action={events ? <Badge tone="green">set {formatDate(events.createdAt, scope.timeZone)}</Badge> : <Badge tone="amber">not set</Badge>}>
           <p className="mb-3 text-sm text-slate-600">
             POST events to <code className="text-xs">/api/v1/events</code> with <code className="text-xs">X-Workspace: {scope.workspaceSlug}</code> and{' '}
