@@ -1,0 +1,5 @@
+import { serve } from '@/lib/api/serve';
+import { suspendEnrollment } from '@/lib/api/v1/enrollments-actions';
+
+export const runtime = 'nodejs';
+export const POST = serve(suspendEnrollment);
