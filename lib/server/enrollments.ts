@@ -15,6 +15,8 @@ import { recordAudit } from '../../db/queries/audit';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { AppError } from '../errors';
 import { enqueueApplicationDecided } from './notifications/enqueue';
+import { enqueueWebhooks } from './webhooks/outbox';
+import { enrollmentDecidedData, partnerEnrolledData } from './webhooks/payloads';
 import type { PartnerJoin } from '../validation/accounts';
 
 export interface JoinResult {
@@ -87,6 +89,13 @@ export async function joinProgram(
       status,
       at: now,
     });
+    if (created) {
+      await enqueueWebhooks(tx, program.workspaceId, 'partner.enrolled', [partnerEnrolledData({
+        enrollment: { id: created.id, partnerId: partner.id, programId: program.programId, status: created.status, createdAt: now },
+        partner: { id: partner.id, email: partner.email, name: partner.name },
+        program: { id: program.programId, name: program.name },
+      })], now);
+    }
     return { userId, status: created?.status ?? status, alreadyEnrolled: !created, programName: program.name };
   });
 }
@@ -129,6 +138,10 @@ export async function changeEnrollmentStatus(
       before: { status: enrollment.status }, after: { status: next },
       data: { partnerId: enrollment.partnerId, partnerName: enrollment.partnerName, programId: enrollment.programId, programName: enrollment.programName, reason },
     });
+    await enqueueWebhooks(tx, decider.workspaceId, 'enrollment.decided', [enrollmentDecidedData({
+      id: enrollmentId, partnerId: enrollment.partnerId, partnerName: enrollment.partnerName, programId: enrollment.programId, programName: enrollment.programName,
+      status: next, previousStatus: enrollment.status, reason, decidedAt: at,
+    })], at);
     // the partner's email about the decision, queued with it (an approval or rejection of an application only)
     await enqueueApplicationDecided(tx, decider.workspaceId, {
       enrollmentId, partnerId: enrollment.partnerId, programName: enrollment.programName, from: enrollment.status, to: next, reason, at,

@@ -11,6 +11,8 @@ import { recordAudit } from '../../../db/queries/audit';
 import type { DealMatchType } from '../../domain/deals';
 import { AppError } from '../../errors';
 import { enqueueDealDecided } from '../notifications/enqueue';
+import { enqueueWebhooks } from '../webhooks/outbox';
+import { dealData } from '../webhooks/payloads';
 
 export interface DealInput {
   partnerId: string;
@@ -37,9 +39,14 @@ export async function registerDeal(db: Database, workspaceId: string, input: Dea
   }
   const match = matchOf(input.match);
   if (input.expiresAt <= input.registeredAt) throw new AppError('invalid_input', 'The registration must expire after it is made.', { expiresAt: 'must be later' });
-  return insertDeal(db, workspaceId, {
+  const deal = {
     partnerId: input.partnerId, programId: input.programId, ...match,
     prospectName: input.prospectName ?? '', notes: input.notes ?? '', registeredAt: input.registeredAt, expiresAt: input.expiresAt,
+  };
+  return db.transaction(async (tx) => {
+    const { id } = await insertDeal(tx, workspaceId, deal);
+    await enqueueWebhooks(tx, workspaceId, 'deal.registered', [dealData({ id, status: 'pending', ...deal })], input.registeredAt);
+    return { id };
   });
 }
 
@@ -68,6 +75,7 @@ export async function decideDeal(
         data: { name: deal.prospectName, partnerId: deal.partnerId, programId: deal.programId, matchType: deal.matchType, matchValue: deal.matchValue },
       });
       await enqueueDealDecided(tx, workspaceId, deal.id, decision, at);
+      await enqueueWebhooks(tx, workspaceId, 'deal.decided', [dealData({ ...deal, status: decision, decidedAt: at })], at);
     }
     return deal;
   });

@@ -6,6 +6,7 @@ import { readBatchBuild } from '../../../db/queries/payout-build';
 import { releasePayoutItems, setProcessingPayoutFailed, setProcessingPayoutPaid } from '../../../db/queries/payout-writes';
 import { AppError } from '../../errors';
 import { enqueueWebhooks } from '../webhooks/outbox';
+import { payoutFailedData } from '../webhooks/payloads';
 import { enqueuePayoutFailed, enqueuePayoutsSent } from '../notifications/enqueue';
 
 // How transfers went. Each settlement locks its payouts, changes them, writes one audit row per
@@ -62,6 +63,7 @@ export async function markPayoutFailed(db: Database, workspaceId: string, payout
       data: { batch: payout.batchReference, partner: payout.partnerName, amount: payout.amount, unit: payout.unit, entriesReleased: true },
     });
     await enqueuePayoutFailed(tx, workspaceId, payout, reason, at);
+    await enqueueWebhooks(tx, workspaceId, 'payout.failed', [payoutFailedData({ ...payout, reason, failedAt: at })], at);
     return payout;
   });
 }

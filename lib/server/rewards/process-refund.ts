@@ -8,6 +8,8 @@ import { computeRefundAdjustments, Decimal, orderTotal } from '../../engine';
 import { AppError } from '../../errors';
 import type { IncomingEvent } from '../../validation/events';
 import type { EventRef } from './persist';
+import { enqueueWebhooks } from '../webhooks/outbox';
+import { entryReversedData } from '../webhooks/payloads';
 
 type RefundEvent = Extract<IncomingEvent, { type: 'refund' }>;
 
@@ -43,6 +45,12 @@ export async function processRefund(tx: Transaction, ref: EventRef, event: Refun
     fraction: total.isZero() ? '0' : new Decimal(decision.appliedAmount).div(total).toFixed(),
   });
   const written = await insertEntries(tx, decision.entries, { workspaceId: ref.workspaceId, eventId: ref.id, customerId: order.customerId, createdAt: now });
+  // RETURNING gives the rows in the VALUES order, so written[i] is decision.entries[i]
+  const currency = order.payload.data.currency;
+  await enqueueWebhooks(tx, ref.workspaceId, 'entry.reversed', written.map((entry, i) => entryReversedData({
+    entry: { ...entry, reversesEntryId: decision.entries[i].reversesEntryId, orderId: orderRef },
+    refund: { eventId: event.id, orderId: orderRef, amount: decision.appliedAmount, currency },
+  })), now);
   // a refund attributes nothing: its entries say what they reverse
   return { customerId: order.customerId, entries: written, accounts: undefined };
 }

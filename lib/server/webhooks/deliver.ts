@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Database } from '../../../db/client';
-import { leaseDueDeliveries, recordDeliveryAttempt, type LeasedDelivery } from '../../../db/queries/outbox';
+import { leaseDueDeliveries, recordDeliveryAttempt, releaseLeasedDelivery } from '../../../db/queries/outbox';
+import { outboundEndpointDisabled } from '../../../db/queries/webhooks';
 import { loadSecret } from '../secrets';
-import { signatureHeader } from '../signatures';
+import { noteEndpointOutcome, type Mailer } from './endpoint-health';
+import { postWebhook } from './post';
 
 const MAX_ATTEMPTS = 10;
-const TIMEOUT_MS = 10_000;
 const LEASE_MS = 2 * 60_000;
 
 /** 30 s, 1 min, 2 min … capped at 6 h: a merchant's outage of a day is still covered. */
@@ -17,6 +18,8 @@ export interface DeliveryRun {
   delivered: number;
   retried: number;
   failed: number;
+  /** leased, then handed back unsent because the endpoint was disabled meanwhile */
+  held: number;
 }
 
 /**
@@ -26,11 +29,16 @@ export interface DeliveryRun {
  * calls. A run that dies mid-way leaves leased rows to be retried when the lease ends:
  * delivery is at least once, and receivers dedupe by `X-Webhook-Id`. A non-2xx answer or a timeout
  * schedules a retry with backoff; after 10 attempts the delivery is failed (see the delivery log).
+ * Every attempt also counts for or against its endpoint (endpoint-health.ts): a disabled endpoint
+ * is not leased, and one disabled while this run holds its deliveries gets them handed back.
  */
-export async function deliverDueWebhooks(db: Database, opts: { now?: Date; limit?: number; fetchImpl?: typeof fetch } = {}): Promise<DeliveryRun> {
+export async function deliverDueWebhooks(
+  db: Database,
+  opts: { now?: Date; limit?: number; fetchImpl?: typeof fetch; mail?: Mailer } = {},
+): Promise<DeliveryRun> {
   const now = opts.now ?? new Date();
   const send = opts.fetchImpl ?? fetch;
-  const run: DeliveryRun = { delivered: 0, retried: 0, failed: 0 };
+  const run: DeliveryRun = { delivered: 0, retried: 0, failed: 0, held: 0 };
   const due = await leaseDueDeliveries(db, { now, limit: opts.limit ?? 50, leaseUntil: new Date(now.getTime() + LEASE_MS) });
   // one lookup (and decryption) of each workspace's endpoint per run, not one per delivery
   const endpoints = new Map<string, ReturnType<typeof loadSecret>>();
@@ -39,41 +47,27 @@ export async function deliverDueWebhooks(db: Database, opts: { now?: Date; limit
     return endpoints.get(workspaceId)!;
   };
   for (const d of due) {
-    const error = await attempt(d, await endpointOf(d.workspaceId), now, send);
+    // read fresh each time: another run (or this one) may have disabled the endpoint since the lease
+    if (await outboundEndpointDisabled(db, d.workspaceId)) {
+      await releaseLeasedDelivery(db, d.workspaceId, d.id, d.dueAt);
+      run.held++;
+      continue;
+    }
+    const outcome = await postWebhook(await endpointOf(d.workspaceId), d.id, d.payload, now, send);
     const attempts = d.attempts + 1;
-    if (!error) {
-      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'delivered', attempts });
+    const statusCode = outcome.statusCode;
+    if (outcome.ok) {
+      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'delivered', attempts, statusCode });
       run.delivered++;
     } else if (attempts >= MAX_ATTEMPTS) {
-      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'failed', attempts, error });
+      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'failed', attempts, statusCode, error: outcome.error! });
       run.failed++;
     } else {
       const nextAttemptAt = new Date(now.getTime() + backoffSeconds(attempts) * 1000);
-      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'queued', attempts, error, nextAttemptAt });
+      await recordDeliveryAttempt(db, d.workspaceId, d.id, { status: 'queued', attempts, statusCode, error: outcome.error!, nextAttemptAt });
       run.retried++;
     }
+    await noteEndpointOutcome(db, d.workspaceId, outcome, now, opts.mail);
   }
   return run;
-}
-
-/** One POST; returns the error text, or null when the endpoint answered 2xx. */
-async function attempt(
-  d: LeasedDelivery,
-  endpoint: Awaited<ReturnType<typeof loadSecret>>,
-  now: Date,
-  send: typeof fetch,
-): Promise<string | null> {
-  if (!endpoint?.url) return 'no webhook endpoint configured';
-  const body = JSON.stringify({ id: d.id, ...d.payload });
-  try {
-    const res = await send(endpoint.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature': signatureHeader(endpoint.secret, body, now), 'x-webhook-id': d.id },
-      body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    return res.ok ? null : `HTTP ${res.status}`;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
 }
