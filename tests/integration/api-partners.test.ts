@@ -105,6 +105,16 @@ describe('POST /partners', () => {
     expect(again.status).toBe(409);
     expect(again.json.error).toMatchObject({ code: 'conflict', field: 'email' });
     expect((await createPartner({ email: p.email, name: 'Elsewhere' }, otherRw)).status).toBe(201);
+    const email = `${uniq('race')}@partners.test`;
+    const racing = await Promise.all([1, 2, 3].map((i) => createPartner({ email, name: `Racer ${i}` })));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await db.select().from(partners).where(and(eq(partners.workspaceId, shop.scope.workspaceId), eq(partners.email, email)))).toHaveLength(1);
+  });
+
+  it('takes null or "" for an optional field as none', async () => {
+    const res = await createPartner({ email: `${uniq('n')}@partners.test`, name: 'Nulls', company: null, website: '', tax_country: null });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json).toMatchObject({ company: null, website: null, tax_country: null });
   });
 
   it.each([

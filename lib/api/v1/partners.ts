@@ -17,7 +17,7 @@ import { listOf, pageOf, pageQuery } from '../pagination';
 
 const profile = partnerProfileFormSchema.shape;
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-/** An optional profile field in an update: absent keeps it, null or "" clears it. */
+/** An optional profile field: null or "" means none (and clears it in an update); absent keeps it. */
 const clearable = <S extends z.ZodType>(field: S) => z.preprocess(blankToNull, field.nullable()).optional();
 
 const NAME = { description: 'The partner’s name as the merchant’s console and emails show it.', example: 'Ada Lovelace' };
@@ -122,9 +122,9 @@ export const createPartner = defineEndpoint({
     .object({
       email: emailSchema.meta({ description: 'The partner’s email; unique in the workspace.', example: 'ada@agency.example' }),
       name: profile.name.meta(NAME),
-      company: profile.company.meta(COMPANY),
-      website: profile.website.meta(WEBSITE),
-      tax_country: profile.taxCountry.meta(TAX_COUNTRY),
+      company: clearable(profile.company).meta(COMPANY),
+      website: clearable(profile.website).meta(WEBSITE),
+      tax_country: clearable(profile.taxCountry).meta(TAX_COUNTRY),
     })
     .meta({ id: 'PartnerCreate' }),
   response: partnerSchema,
