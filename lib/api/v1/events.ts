@@ -64,7 +64,7 @@ const rewardSchema = z
     partner_id: z.string(),
     program_id: z.string().nullable(),
     kind: entryKindSchema,
-    rule: z.string().nullable().meta({ description: 'The reward rule that paid it (null for reversals).' }),
+    rule: z.string().nullable().meta({ description: 'The reward rule type that computed it (a reversal carries the rule of the entry it reverses; null for a pool bonus).' }),
     amount: z.string().meta({ description: 'Decimal string, negative for a reversal.', example: '12.00' }),
     unit: z.string().meta({ example: 'USD' }),
   })

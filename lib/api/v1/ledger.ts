@@ -31,7 +31,7 @@ const entryFields = {
   program_id: z.string().nullable().meta({ description: 'null for a pool bonus.' }),
   pool_id: z.string().nullable().meta({ description: 'The pool of a bonus.' }),
   pool_period: z.string().nullable().meta({ example: '2026-01' }),
-  rule: z.string().nullable().meta({ description: 'The reward rule type that computed it.' }),
+  rule: z.string().nullable().meta({ description: 'The reward rule type that computed it (a reversal or clawback carries the rule of the entry it corrects; null for a pool bonus).' }),
   rule_name: z.string().nullable().meta({ description: "A milestone's name." }),
   event_id: z.string().nullable().meta({ description: 'Our id of the event that wrote it (GET /events/{id}).' }),
   customer_id: z.string().nullable(),
