@@ -7,6 +7,7 @@ import { findApiEnrollment } from '../../db/queries/api/enrollments';
 import { recordAudit } from '../../db/queries/audit';
 import { AppError } from '../errors';
 import { enqueueWebhooks } from './webhooks/outbox';
+import { partnerEnrolledData } from './webhooks/payloads';
 import type { MerchantScope } from './scope';
 
 export type DirectEnrollmentStatus = 'approved' | 'pending';
@@ -42,11 +43,12 @@ export async function enrollPartner(
       before: null, after: { status: input.status },
       data: { name: `${partner.name} in ${program.name}`, partnerId: input.partnerId, partnerName: partner.name, programId: program.id, programName: program.name },
     });
-    await enqueueWebhooks(tx, scope.workspaceId, 'partner.enrolled', [{
-      enrollment: { id: created.id, partner_id: input.partnerId, program_id: program.id, status: input.status, created_at: row.createdAt.toISOString() },
+    // the row's own created_at, so the webhook and the API's answer give the same time
+    await enqueueWebhooks(tx, scope.workspaceId, 'partner.enrolled', [partnerEnrolledData({
+      enrollment: { id: created.id, partnerId: input.partnerId, programId: program.id, status: input.status, createdAt: row.createdAt },
       partner: { id: input.partnerId, email: partner.email, name: partner.name },
       program: { id: program.id, name: program.name },
-    }], at);
+    })], at);
     return { id: created.id };
   });
 }
