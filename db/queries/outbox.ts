@@ -56,9 +56,13 @@ export interface LeasedDelivery {
  * statement: the rows are picked FOR UPDATE SKIP LOCKED, so parallel runs never take one twice,
  * and no transaction stays open while the job makes its HTTP calls. A run that dies leaves its rows
  * to come due again when the lease ends. Oldest due first. Deliveries of a disabled endpoint are
- * left queued and untouched: re-enabling makes them due again.
+ * left queued and untouched: re-enabling makes them due again. `workspaceId` limits the run to one
+ * workspace's queue (tests that must not take other tenants' deliveries).
  */
-export async function leaseDueDeliveries(db: Database, opts: { now: Date; limit: number; leaseUntil: Date }): Promise<LeasedDelivery[]> {
+export async function leaseDueDeliveries(
+  db: Database,
+  opts: { now: Date; limit: number; leaseUntil: Date; workspaceId?: string },
+): Promise<LeasedDelivery[]> {
   const disabledEndpoint = db
     .select({ one: sql`1` })
     .from(webhookSecrets)
@@ -66,7 +70,12 @@ export async function leaseDueDeliveries(db: Database, opts: { now: Date; limit:
   const due = db
     .select({ id: webhookDeliveries.id, dueAt: webhookDeliveries.nextAttemptAt })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, 'queued'), lte(webhookDeliveries.nextAttemptAt, opts.now), notExists(disabledEndpoint)))
+    .where(and(
+      eq(webhookDeliveries.status, 'queued'),
+      lte(webhookDeliveries.nextAttemptAt, opts.now),
+      notExists(disabledEndpoint),
+      opts.workspaceId ? eq(webhookDeliveries.workspaceId, opts.workspaceId) : undefined,
+    ))
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
     .limit(opts.limit)
     .for('update', { of: webhookDeliveries, skipLocked: true })

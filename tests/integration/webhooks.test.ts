@@ -13,6 +13,8 @@ import { backoffSeconds, deliverDueWebhooks } from '../../lib/server/webhooks/de
 import { webhookDeliveries } from '../../db/schema';
 
 const db = testDatabase();
+// Runs that assert counts deliver only their own workspace (workspaceId): other files' queues
+// share the database. The parallel-runs test takes every queue on purpose, as the job does.
 const SECRET = 'whsec_outbound_test';
 
 // A merchant endpoint on loopback that records what it receives and answers with `status`.
@@ -62,7 +64,7 @@ describe('outbound webhooks', () => {
     const [queued] = await deliveriesOf(ws);
     expect(queued).toMatchObject({ topic: 'entry.created', status: 'queued' });
     received.length = 0;
-    const run = await deliverDueWebhooks(db, { now: new Date() });
+    const run = await deliverDueWebhooks(db, { now: new Date(), workspaceId: ws });
     expect(run.delivered).toBeGreaterThanOrEqual(1);
     const mine = received.find((r) => r.id === queued.id)!;
     expect(verifySignature(SECRET, mine.signature ?? null, mine.body)).toEqual({ ok: true });
@@ -74,14 +76,14 @@ describe('outbound webhooks', () => {
     const ws = await workspaceWithSale();
     status = 500;
     const now = new Date();
-    await deliverDueWebhooks(db, { now });
+    await deliverDueWebhooks(db, { now, workspaceId: ws });
     const [afterFailure] = await deliveriesOf(ws);
-    expect(afterFailure).toMatchObject({ status: 'queued', attempts: 1, lastError: 'HTTP 500' });
+    expect(afterFailure).toMatchObject({ status: 'queued', attempts: 1, lastError: 'HTTP 500', lastStatusCode: 500 });
     expect(afterFailure.nextAttemptAt.getTime()).toBe(now.getTime() + backoffSeconds(1) * 1000);
     // not due yet: nothing is sent again
-    expect((await deliverDueWebhooks(db, { now: new Date(now.getTime() + 1000) })).retried).toBe(0);
+    expect((await deliverDueWebhooks(db, { now: new Date(now.getTime() + 1000), workspaceId: ws })).retried).toBe(0);
     status = 200;
-    await deliverDueWebhooks(db, { now: new Date(now.getTime() + 31_000) });
+    await deliverDueWebhooks(db, { now: new Date(now.getTime() + 31_000), workspaceId: ws });
     expect((await deliveriesOf(ws))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 

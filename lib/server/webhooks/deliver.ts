@@ -34,12 +34,12 @@ export interface DeliveryRun {
  */
 export async function deliverDueWebhooks(
   db: Database,
-  opts: { now?: Date; limit?: number; fetchImpl?: typeof fetch; mail?: Mailer } = {},
+  opts: { now?: Date; limit?: number; fetchImpl?: typeof fetch; mail?: Mailer; workspaceId?: string } = {},
 ): Promise<DeliveryRun> {
   const now = opts.now ?? new Date();
   const send = opts.fetchImpl ?? fetch;
   const run: DeliveryRun = { delivered: 0, retried: 0, failed: 0, held: 0 };
-  const due = await leaseDueDeliveries(db, { now, limit: opts.limit ?? 50, leaseUntil: new Date(now.getTime() + LEASE_MS) });
+  const due = await leaseDueDeliveries(db, { now, limit: opts.limit ?? 50, leaseUntil: new Date(now.getTime() + LEASE_MS), workspaceId: opts.workspaceId });
   // one lookup (and decryption) of each workspace's endpoint per run, not one per delivery
   const endpoints = new Map<string, ReturnType<typeof loadSecret>>();
   const endpointOf = (workspaceId: string) => {

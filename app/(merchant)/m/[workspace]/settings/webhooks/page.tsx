@@ -1,61 +1,68 @@
 import Link from 'next/link';
-import { formatDateTime } from '@/lib/time';
 import { requireMerchant } from '@/lib/auth/guards';
 import { roleCan } from '@/lib/domain/roles';
+import { WEBHOOK_TOPICS } from '@/lib/domain/integrations';
+import { DISABLE_AFTER, WARN_AFTER } from '@/lib/server/webhooks/endpoint-health';
 import { getDb } from '@/db/client';
-import { listDeliveries, secretStatus } from '@/db/queries/webhooks';
+import { findOutboundEndpoint, listDeliveries } from '@/db/queries/webhooks';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { WebhookEndpointForm } from '@/components/settings/secret-forms';
+import { DeliveryLog } from '@/components/settings/webhooks/delivery-log';
+import { EndpointHealth } from '@/components/settings/webhooks/endpoint-health';
+import { TestSendButton } from '@/components/settings/webhooks/test-send-button';
+import { ReenableButton } from '@/components/settings/webhooks/reenable-button';
 import { tableStateFrom } from '@/components/data-table/server-table';
 import type { WorkspaceTablePageProps } from '@/lib/page-props';
 
-const tone = { queued: 'amber', delivered: 'green', failed: 'red' } as const;
+// what changes announce themselves (the test topic is only ever sent by the button)
+const TOPICS = WEBHOOK_TOPICS.filter((t) => t !== 'webhook.test');
 
 export default async function WebhookSettingsPage({ params, searchParams }: WorkspaceTablePageProps) {
   const { scope } = await requireMerchant((await params).workspace);
   const db = getDb();
   const state = tableStateFrom(await searchParams, ['createdAt'], { sort: 'createdAt', dir: 'desc', pageSize: 25 });
-  const [secrets, deliveries] = await Promise.all([secretStatus(db, scope.workspaceId), listDeliveries(db, scope.workspaceId, state)]);
-  const outbound = secrets.find((s) => s.kind === 'outbound');
+  const [endpoint, deliveries] = await Promise.all([findOutboundEndpoint(db, scope.workspaceId), listDeliveries(db, scope.workspaceId, state)]);
   const canManage = roleCan(scope.role, 'manage');
+  const url = endpoint?.url ?? null;
+  const badge = !url ? <Badge>off</Badge> : endpoint?.disabledAt ? <Badge tone="red">disabled</Badge> : <Badge tone="green">active</Badge>;
   return (
     <>
       <Link href={`/m/${scope.workspaceSlug}/settings`} className="text-sm text-brand-700">← Settings</Link>
       <PageHeader title="Webhooks" description="Signed webhooks to your server when partners, deals, rewards and payouts change, with a delivery log." />
       <ReadOnlyNotice role={scope.role} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card title="Outbound webhooks" action={outbound?.url ? <Badge tone="green">active</Badge> : <Badge>off</Badge>}>
-          <p className="mb-3 text-sm text-slate-600">
-            Sent for <code className="text-xs">entry.created</code>, <code className="text-xs">payout.created</code> and <code className="text-xs">payout.paid</code>, signed the same way, retried with backoff for about a day.
-          </p>
-          {canManage ? <WebhookEndpointForm workspaceSlug={scope.workspaceSlug} url={outbound?.url ?? null} /> : <p className="text-sm">{outbound?.url ?? 'No endpoint.'}</p>}
+        <Card title="Outbound webhooks" action={badge}>
+          <div className="flex flex-col gap-4">
+            <p className="text-sm text-slate-600">
+              Signed with <code className="text-xs">X-Signature</code> like inbound events, retried with backoff for about a day. Sent for{' '}
+              {TOPICS.map((t, i) => (
+                <span key={t}>{i > 0 ? ', ' : null}<code className="text-xs">{t}</code></span>
+              ))}.
+            </p>
+            {endpoint && url ? (
+              <EndpointHealth consecutiveFailures={endpoint.consecutiveFailures} disabledAt={endpoint.disabledAt} queued={endpoint.queued}
+                disableAfter={DISABLE_AFTER} warnAfter={WARN_AFTER} timeZone={scope.timeZone} />
+            ) : null}
+            {canManage ? <WebhookEndpointForm workspaceSlug={scope.workspaceSlug} url={url} /> : <p className="break-all text-sm">{url ?? 'No endpoint.'}</p>}
+          </div>
         </Card>
+        {canManage && url ? (
+          <Card title="Check the endpoint">
+            <div className="flex flex-col gap-4">
+              <p className="text-sm text-slate-600">
+                “Send test” posts a signed <code className="text-xs">webhook.test</code> to your endpoint now and shows its answer; it is kept in the log.
+                It does not count towards disabling.
+              </p>
+              <TestSendButton workspaceSlug={scope.workspaceSlug} />
+              {endpoint?.disabledAt ? <ReenableButton workspaceSlug={scope.workspaceSlug} /> : null}
+            </div>
+          </Card>
+        ) : null}
       </div>
       <h2 className="mb-3 mt-8 text-sm font-semibold text-slate-800">Delivery log</h2>
-      {deliveries.total === 0 ? (
-        <p className="text-sm text-slate-500">No webhooks sent yet.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr><th className="px-4 py-2">Created</th><th className="px-4 py-2">Topic</th><th className="px-4 py-2">Status</th><th className="px-4 py-2">Attempts</th><th className="px-4 py-2">Last error / next try</th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {deliveries.rows.map((d) => (
-                <tr key={d.id}>
-                  <td className="px-4 py-2">{formatDateTime(d.createdAt, scope.timeZone)}</td>
-                  <td className="px-4 py-2"><code className="text-xs">{d.topic}</code></td>
-                  <td className="px-4 py-2"><Badge tone={tone[d.status]}>{d.status}</Badge></td>
-                  <td className="px-4 py-2 tabular-nums">{d.attempts}</td>
-                  <td className="px-4 py-2 text-xs text-slate-600">{d.lastError ?? '—'}{d.status === 'queued' && d.attempts > 0 ? ` · next ${formatDateTime(d.nextAttemptAt, scope.timeZone)}` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{deliveries.total} deliveries · page {state.page}{deliveries.total > state.page * state.pageSize ? <> · <Link className="text-brand-700" href={`?page=${state.page + 1}`}>next</Link></> : null}</p>
-        </div>
-      )}
+      <DeliveryLog rows={deliveries.rows} total={deliveries.total} page={state.page} pageSize={state.pageSize} timeZone={scope.timeZone}
+        workspaceSlug={scope.workspaceSlug} canManage={canManage} endpointDisabled={Boolean(endpoint?.disabledAt)} />
     </>
   );
 }
