@@ -86,7 +86,7 @@ describe('API keys', () => {
   });
 
   it('refuses a request without a key, with a malformed header, or with an unknown key (401)', async () => {
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer ' }, { authorization: 'Bearer pl_live_nope' }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Basic abc' }, { authorization: 'Bearer ' }, { authorization: 'Bearer pl_live_nope' }]) {
       const res = await callApi(GET, 'GET', { path: '/notes', headers });
       expect(res.status).toBe(401);
       expectErrorShape(res.json, 'unauthorized', 'Authorization');
