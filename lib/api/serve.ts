@@ -1,5 +1,6 @@
 import 'server-only';
-import { ZodError, type z } from 'zod';
+import { z, ZodError } from 'zod';
+import { AppError } from '../errors';
 import { getDb } from '../../db/client';
 import { errorResponse, parseJson, readBodyLimited } from '../http/respond';
 import { actAsApiKey } from '../server/request-actor';
@@ -49,7 +50,7 @@ async function answer(endpoint: Endpoint, caller: ApiCaller, request: Request, c
     const url = new URL(request.url);
     const query = parseInput(endpoint.query, cleanStrings(Object.fromEntries(url.searchParams)));
     const params = parseInput(endpoint.params, cleanStrings((await context?.params) ?? {}));
-    const body = endpoint.body ? parseInput(endpoint.body, cleanStrings(rawBody.trim() === '' ? {} : parseJson(rawBody))) : undefined;
+    const body = endpoint.body ? parseBody(endpoint.body, cleanStrings(rawBody.trim() === '' ? {} : parseJson(rawBody))) : undefined;
     const db = getDb();
     const result = await actAsApiKey(caller.keyId, () => endpoint.handle({ caller, db, query, params, body, now, request }));
     checkResponse(endpoint, result);
@@ -63,6 +64,23 @@ async function answer(endpoint: Endpoint, caller: ApiCaller, request: Request, c
 function parseInput(schema: z.ZodType | undefined, value: unknown): never {
   if (!schema) return undefined as never;
   return schema.parse(value) as never;
+}
+
+/**
+ * A body field the endpoint does not know is refused by name (400): a misspelt `window_day` must
+ * not silently leave the default in force. Checked here for every endpoint whose body is a plain
+ * object (zod would strip the key without a word); an object that declares its own catch-all
+ * decides for itself.
+ */
+function parseBody(schema: z.ZodType, value: unknown): never {
+  if (schema instanceof z.ZodObject && schema._zod.def.catchall === undefined && value && typeof value === 'object' && !Array.isArray(value)) {
+    const known = new Set(Object.keys(schema.shape));
+    const unknown = Object.keys(value).filter((k) => !known.has(k));
+    if (unknown.length > 0) {
+      throw new AppError('invalid_input', `${unknown[0]}: is not a field of this object.`, Object.fromEntries(unknown.map((k) => [k, 'is not a field of this object'])));
+    }
+  }
+  return parseInput(schema, value);
 }
 
 /**
