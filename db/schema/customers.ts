@@ -18,6 +18,8 @@ export const customers = pgTable(
     uniqueIndex('customers_workspace_external_uq').on(t.workspaceId, t.externalId),
     // deal registrations match by email and email domain; console customer search
     index('customers_workspace_email_idx').on(t.workspaceId, t.email),
+    // the REST API's newest-first pages
+    index('customers_workspace_time_id_idx').on(t.workspaceId, t.createdAt, t.id),
   ],
 );
 

@@ -33,5 +33,7 @@ export const dealRegistrations = pgTable(
     // console review queue and partner portal list
     index('deal_registrations_workspace_status_idx').on(t.workspaceId, t.status, t.registeredAt),
     index('deal_registrations_partner_idx').on(t.workspaceId, t.partnerId),
+    // the REST API's newest-first pages
+    index('deal_registrations_workspace_time_id_idx').on(t.workspaceId, t.registeredAt, t.id),
   ],
 );

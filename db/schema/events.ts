@@ -39,6 +39,8 @@ export const events = pgTable(
     // console events list filtered by type and status, newest first
     index('events_workspace_type_time_idx').on(t.workspaceId, t.type, t.occurredAt),
     index('events_workspace_status_idx').on(t.workspaceId, t.status),
+    // the REST API's newest-first pages
+    index('events_workspace_time_id_idx').on(t.workspaceId, t.occurredAt, t.id),
     // refunds of an order
     index('events_workspace_order_ref_idx').on(t.workspaceId, t.orderRef),
   ],

@@ -24,6 +24,8 @@ export const links = pgTable(
     uniqueIndex('links_code_uq').on(t.code),
     // partner portal "my links" and console partner detail
     index('links_workspace_partner_idx').on(t.workspaceId, t.partnerId),
+    // the REST API's newest-first pages
+    index('links_workspace_time_id_idx').on(t.workspaceId, t.createdAt, t.id),
   ],
 );
 
@@ -47,6 +49,7 @@ export const coupons = pgTable(
     uniqueIndex('coupons_workspace_stripe_promotion_code_uq').on(t.workspaceId, t.stripePromotionCodeId),
     // partner portal "my coupons"
     index('coupons_workspace_partner_idx').on(t.workspaceId, t.partnerId),
+    index('coupons_workspace_time_id_idx').on(t.workspaceId, t.createdAt, t.id),
   ],
 );
 

@@ -32,6 +32,8 @@ export const partners = pgTable(
     uniqueIndex('partners_workspace_email_uq').on(t.workspaceId, t.email),
     // partner portal: "all my partner records" across workspaces
     index('partners_user_idx').on(t.userId),
+    // the REST API's newest-first pages
+    index('partners_workspace_time_id_idx').on(t.workspaceId, t.createdAt, t.id),
   ],
 );
 
@@ -53,6 +55,7 @@ export const enrollments = pgTable(
     uniqueIndex('enrollments_partner_program_uq').on(t.partnerId, t.programId),
     // console partner list filtered by program and status ("pending applications")
     index('enrollments_workspace_program_status_idx').on(t.workspaceId, t.programId, t.status),
+    index('enrollments_workspace_time_id_idx').on(t.workspaceId, t.createdAt, t.id),
   ],
 );
 
