@@ -2,31 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { DEAL_MATCH_TYPES } from '../domain/deals';
+import { dealMatchValueProblem, dealRegistrationFields } from '../validation/deals';
 import { registerPartnerDeal } from '../server/deal-registration';
 import { decideDeal } from '../server/rewards/deals';
 import { merchantAction, partnerAction } from './define';
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-
+// the portal's form: the registration fields the REST API also takes (lib/validation/deals.ts)
 const dealForm = z
-  .object({
-    enrollmentId: z.string().uuid('choose a program'),
-    matchType: z.enum(DEAL_MATCH_TYPES, 'choose how the prospect is identified'),
-    matchValue: z.string().trim().min(1, 'is required').max(320, 'is too long'),
-    prospectName: z.string().trim().min(1, 'is required').max(200, 'is too long'),
-    notes: z.preprocess(blankToUndefined, z.string().trim().max(2000, 'is too long').optional()),
-    expiresDays: z.preprocess(
-      blankToUndefined,
-      z.coerce.number('must be a number of days').int('must be whole days').min(1, 'must be at least 1 day').max(365, 'must be at most 365 days').default(90),
-    ),
-  })
+  .object({ enrollmentId: z.string().uuid('choose a program'), ...dealRegistrationFields })
   .superRefine((v, ctx) => {
-    const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['matchValue'], message });
-    if (v.matchType === 'email' && !z.email().safeParse(v.matchValue).success) bad('must be an email address');
-    if (v.matchType === 'email_domain' && !DOMAIN.test(v.matchValue.replace(/^@/, ''))) bad('must be a domain such as bigco.com');
-    if (v.matchType === 'customer' && v.matchValue.length > 200) bad('is too long');
+    const problem = dealMatchValueProblem(v.matchType, v.matchValue);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['matchValue'], message: problem });
   });
 
 /** A partner registers a prospect in one of their approved programs; the merchant reviews it later. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findApiCoupon, listApiCoupons, type ApiCouponRow } from '../../../db/queries/api/coupons';
 import { AppError } from '../../errors';
-import { withApiFieldNames } from '../../server/api-field-names';
+import { withApiFieldNames } from '../field-names';
 import { createCoupon as createPartnerCoupon, setCouponDisabled } from '../../server/coupons';
 import { couponCodeSchema, couponFormSchema } from '../../validation/coupons';
 import { defineEndpoint, type Endpoint } from '../endpoint';

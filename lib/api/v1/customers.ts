@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bindingsOfCustomers, findApiCustomer, listApiCustomers, type ApiBinding, type ApiCustomerRow } from '../../../db/queries/api/customers';
 import type { Executor } from '../../../db/client';
 import { AppError } from '../../errors';
-import { withApiFieldNames } from '../../server/api-field-names';
+import { withApiFieldNames } from '../field-names';
 import { bindCustomerFromConsole } from '../../server/rewards/manual-binding';
 import { manualBindingSchema } from '../../validation/bindings';
 import { bindingSourceSchema } from '../../validation/enums';

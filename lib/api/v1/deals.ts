@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiDealTargets, findApiDeal, listApiDeals, type ApiDealRow } from '../../../db/queries/api/deals';
 import type { Executor } from '../../../db/client';
 import { AppError } from '../../errors';
-import { withApiFieldNames } from '../../server/api-field-names';
+import { withApiFieldNames } from '../field-names';
 import { registerPartnerDeal } from '../../server/deal-registration';
 import { decideDeal } from '../../server/rewards/deals';
 import { dealMatchValueProblem, dealRegistrationFields } from '../../validation/deals';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiLinkOwner, apiLinkTraffic, findApiLink, listApiLinks, programExists, type ApiLinkRow } from '../../../db/queries/api/links';
 import { env } from '../../env';
 import { AppError } from '../../errors';
-import { withApiFieldNames } from '../../server/api-field-names';
+import { withApiFieldNames } from '../field-names';
 import { destinationIsAllowed } from '../../server/link-destinations';
 import { trackedLinkUrl } from '../../server/link-qr';
 import { createLink as createTrackedLink, setLinkDisabled, SUB_ID_RULE } from '../../server/links';
