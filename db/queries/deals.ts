@@ -12,11 +12,11 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
 // before it renders and a stale row can never be approved.
 const STILL_OPEN: DealStatus[] = ['pending', 'approved'];
 const overdue = (asOf: Date) => and(inArray(dealRegistrations.status, STILL_OPEN), lte(dealRegistrations.expiresAt, asOf))!;
-const statusAsOf = (asOf: Date) =>
+export const statusAsOf = (asOf: Date) =>
   sql<DealStatus>`(case when ${overdue(asOf)} then 'expired'::deal_status else ${dealRegistrations.status} end)`;
 
 /** The filter for a status as read at `asOf`; spelled per status so the (workspace, status) index still serves it. */
-function hasStatusAsOf(status: DealStatus, asOf: Date): SQL {
+export function hasStatusAsOf(status: DealStatus, asOf: Date): SQL {
   if (status === 'expired') return or(eq(dealRegistrations.status, 'expired'), overdue(asOf))!;
   if (STILL_OPEN.includes(status)) return and(eq(dealRegistrations.status, status), gt(dealRegistrations.expiresAt, asOf))!;
   return eq(dealRegistrations.status, status);

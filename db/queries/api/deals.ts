@@ -1,25 +1,16 @@
 import 'server-only';
-import { and, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../client';
 import { dealRegistrations, enrollments, partners, programs } from '../../schema';
 import type { DealStatus } from '../../../lib/domain/deals';
 import { beforeCursor, cursorOf, newestFirst, type KeysetColumns } from './keyset';
+import { hasStatusAsOf, statusAsOf } from '../deals';
 
 // The REST API's reads of deal registrations, newest registration first, inside one workspace.
 // Expiry is derived when reading, as everywhere (db/queries/deals.ts): a pending or approved
 // registration past its expires_at reads as expired whether or not the expiry job has run.
 
 const keyset: KeysetColumns = { table: dealRegistrations, workspaceId: dealRegistrations.workspaceId, time: dealRegistrations.registeredAt, id: dealRegistrations.id };
-
-const STILL_OPEN: DealStatus[] = ['pending', 'approved'];
-const overdue = (asOf: Date) => and(inArray(dealRegistrations.status, STILL_OPEN), lte(dealRegistrations.expiresAt, asOf))!;
-const statusAsOf = (asOf: Date) => sql<DealStatus>`(case when ${overdue(asOf)} then 'expired'::deal_status else ${dealRegistrations.status} end)`;
-
-function hasStatusAsOf(status: DealStatus, asOf: Date): SQL {
-  if (status === 'expired') return or(eq(dealRegistrations.status, 'expired'), overdue(asOf))!;
-  if (STILL_OPEN.includes(status)) return and(eq(dealRegistrations.status, status), gt(dealRegistrations.expiresAt, asOf))!;
-  return eq(dealRegistrations.status, status);
-}
 
 const apiDealColumns = (asOf: Date) => ({
   id: dealRegistrations.id,
