@@ -49,7 +49,13 @@ export function Operation({ op }: { op: ReferenceOperation }) {
           ) : null}
           {op.response ? (
             <Part title={`Response ${op.response.status}${op.response.schemaName ? ` · ${op.response.schemaName}` : ''}`}>
-              <FieldsList rows={op.response.fields} testId="response-fields" />
+              {/* folded: an object's fields are long and repeat across its operations */}
+              <details className="group">
+                <summary className="cursor-pointer select-none text-sm font-medium text-brand-700 hover:underline">
+                  {op.response.fields.length === 1 ? '1 field' : `${op.response.fields.length} fields`}
+                </summary>
+                <div className="mt-2"><FieldsList rows={op.response.fields} testId="response-fields" /></div>
+              </details>
             </Part>
           ) : null}
         </div>

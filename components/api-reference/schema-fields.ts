@@ -94,7 +94,9 @@ function baseType(schema: JsonSchema, name: string | undefined, components: Comp
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 function range(lo: number | undefined, hi: number | undefined, unit: string, loExclusive = false): string | undefined {
+  // zod's .int() bounds every integer by ±2^53−1: not a limit worth telling anyone
   const SAFE = Number.MAX_SAFE_INTEGER;
+  if (lo !== undefined && lo <= -SAFE) lo = undefined;
   const hasHi = hi !== undefined && hi < SAFE;
   if (lo !== undefined && hasHi) return `${unit}${lo}${loExclusive ? ' (exclusive)' : ''} to ${hi}`;
   if (lo !== undefined) return loExclusive ? `${unit}more than ${lo}` : `${unit}at least ${lo}`;

@@ -90,7 +90,7 @@ test('the API reference is public and readable at 1440 and 390 px', async ({ bro
   expect(new URL(page.url()).pathname).toBe('/developers/api');
   await expect(page.getByRole('heading', { level: 1, name: 'PartnerLedger API' })).toBeVisible();
   for (const section of ['Authentication', 'Pagination', 'Errors', 'Idempotency', 'Rate limits', 'Webhooks']) {
-    await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
+    await expect(page.getByTestId('api-intro').getByRole('heading', { level: 2, name: section, exact: true })).toBeVisible();
   }
   await expect(page.getByText('RateLimit-Remaining', { exact: false }).first()).toBeVisible();
   const list = page.locator('[data-operation="listprograms"]');
