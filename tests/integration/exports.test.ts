@@ -265,7 +265,7 @@ describe('balances CSV', () => {
 describe('audit CSV', () => {
   it('holds the log oldest first with compact JSON, text inert', async () => {
     const { head, rows, records } = await download(auditRoute.GET, ws(), `/m/${a.workspaceSlug}/audit/export.csv`);
-    expect(head).toEqual(['time_utc', 'actor_email', 'action', 'subject_type', 'subject_id', 'before', 'after', 'data']);
+    expect(head).toEqual(['time_utc', 'actor_email', 'actor_api_key', 'action', 'subject_type', 'subject_id', 'before', 'after', 'data']);
     expect(records.map((r) => r.action)).toEqual(expect.arrayContaining(['payout_details.updated', 'payout_batch.created', 'settings.updated']));
     expect(records.map((r) => r.time_utc)).toEqual([...records.map((r) => r.time_utc)].sort());
     expect(records.find((r) => r.action === 'settings.updated')).toMatchObject({ subject_id: "'+1 555", data: '{"note":"=1+1"}', actor_email: a.email });
