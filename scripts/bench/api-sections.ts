@@ -25,18 +25,21 @@ const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 /**
  * The baseline is the API wrapper answering 401 to a request without a key: no I/O, but the same
- * route, Node runtime and error path as every API answer. The key lookup is the read key asking to
- * write: one DB read (the key by its hash), then 403 before the rate limiter, the body and the
- * handler. Returns the baseline for the other tables.
+ * route, Node runtime and error path as every API answer. Then the wrapper's steps one by one: the
+ * key lookup is the read key asking to write (one DB read, the key by its hash, then 403 before
+ * the rate limiter); `limit=0` adds the rate limiter (Redis) and the last-used touch, and is refused
+ * by the query's schema (400) before the handler; `limit=1` adds the handler's query. Returns the
+ * baseline for the other tables.
  */
 export async function keyLookupTable(run: BenchRun, t: ApiBenchTenant, opts: { jobSecret: string; ledgerLive: boolean }): Promise<LoadResult> {
   const noKeyPath = opts.ledgerLive ? LEDGER : EVENTS;
   let refused = 0;
-  const [health, openapi, noKey, lookup, smallPage] = await alternate(run, [
+  const [health, openapi, noKey, lookup, limited, smallPage] = await alternate(run, [
     getting(run, ['/api/tracking/health'], 200, bearer(opts.jobSecret)),
     getting(run, ['/api/v1/openapi.json'], 200),
     getting(run, [`${noKeyPath}?limit=${PAGE_SIZE}`], 401),
     posting(run, 403, () => ({ path: EVENTS, body: `{"n":${refused++}}`, headers: bearer(t.readKey) })),
+    getting(run, [`${noKeyPath}?limit=0`], 400, bearer(t.readKey)),
     ...(opts.ledgerLive ? [getting(run, [`${LEDGER}?limit=1`], 200, bearer(t.readKey))] : []),
   ]);
   heading(`Baseline and the key lookup: ${run.concurrency} concurrent keep-alive connections, ${run.seconds} s per path in ${run.rounds} alternating rounds`);
@@ -45,10 +48,12 @@ export async function keyLookupTable(run: BenchRun, t: ApiBenchTenant, opts: { j
     row('node  GET /api/v1/openapi.json (no I/O; builds the document)', openapi, noKey),
     row(`BASELINE  GET ${noKeyPath.slice(7)}, no key → 401 (no I/O)`, noKey),
     row('key lookup  POST /events, read key → 403 (1 DB read)', lookup, noKey),
-    ...(smallPage ? [row('key + rate limit + query  GET /ledger/entries?limit=1', smallPage, noKey)] : []),
+    row(`+ rate limit  GET ${noKeyPath.slice(7)}?limit=0, read key → 400 (+ Redis)`, limited, noKey),
+    ...(smallPage ? [row('+ the query  GET /ledger/entries?limit=1, read key → 200', smallPage, noKey)] : []),
   ]);
   compare('key lookup / baseline', lookup, noKey);
-  unexpected([['health', health], ['openapi', openapi], ['no key', noKey], ['key lookup', lookup], ...(smallPage ? [['limit=1', smallPage] as [string, LoadResult]] : [])]);
+  compare('rate limit / key lookup', limited, lookup);
+  unexpected([['health', health], ['openapi', openapi], ['no key', noKey], ['key lookup', lookup], ['limit=0', limited], ...(smallPage ? [['limit=1', smallPage] as [string, LoadResult]] : [])]);
   return noKey;
 }
 

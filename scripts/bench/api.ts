@@ -9,7 +9,9 @@
 //               edge /api/tracking/health and the Node /api/v1/openapi.json have no I/O either and
 //               are shown beside it; neither is the baseline: the first skips the Node route layer
 //               every API call pays, the second rebuilds the whole OpenAPI document per request.)
-//   key lookup: POST /api/v1/events with a read key: one DB read (the key by its hash), then 403
+//   key lookup: POST /api/v1/events with a read key: one DB read (the key by its hash), then 403;
+//               then the rate limiter (a read key's GET refused by the query schema, 400) and the
+//               query (limit=1) added one at a time
 //   list:       GET /api/v1/ledger/entries?limit=100 with a read key over N entries (default
 //               25,000): the first page and the 20th under load, and W walks of 20 pages one
 //               request at a time (first page vs last: keyset pages must not slow down)
