@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { buildOpenApiDocument } from '@/lib/api/openapi';
-import { API_ENDPOINTS, EXTERNAL_ENDPOINTS } from '@/lib/api/v1';
+import { openApiDocumentJson } from '@/lib/api/v1/document';
 import { apiRateLimitPerMinute } from '@/lib/api/rate-limit';
 import { IDEMPOTENCY_TTL_HOURS } from '@/lib/domain/api-keys';
 import { appOrigin } from '@/lib/server/app-origin';
@@ -12,11 +11,10 @@ export const metadata: Metadata = { title: 'API reference', description: 'The Pa
 
 /**
  * The public API reference, rendered on the server from the very document /api/v1/openapi.json
- * serves (same builder, same endpoint list, same origin), read back as JSON, so the page can only
+ * serves (the same JSON text, built once per origin), read back, so the page can only
  * show what integrators' tools read. No sign-in: it holds no workspace data.
  */
 export default async function ApiReferencePage() {
-  const served = buildOpenApiDocument(API_ENDPOINTS, EXTERNAL_ENDPOINTS, await appOrigin());
-  const doc = JSON.parse(JSON.stringify(served)) as OpenApiDocument;
+  const doc = JSON.parse(openApiDocumentJson(await appOrigin())) as OpenApiDocument;
   return <ApiReference reference={referenceOf(doc)} perMinute={apiRateLimitPerMinute()} idempotencyHours={IDEMPOTENCY_TTL_HOURS} />;
 }
