@@ -22,9 +22,9 @@ export function hasStatusAsOf(status: DealStatus, asOf: Date): SQL {
   return eq(dealRegistrations.status, status);
 }
 
-const columnsAsOf = (asOf: Date) => ({
+/** A registration's own columns with its status as read at `asOf` (the console and the REST API read these). */
+export const dealColumnsAsOf = (asOf: Date) => ({
   id: dealRegistrations.id,
-  workspaceId: dealRegistrations.workspaceId,
   partnerId: dealRegistrations.partnerId,
   programId: dealRegistrations.programId,
   matchType: dealRegistrations.matchType,
@@ -35,6 +35,11 @@ const columnsAsOf = (asOf: Date) => ({
   registeredAt: dealRegistrations.registeredAt,
   decidedAt: dealRegistrations.decidedAt,
   expiresAt: dealRegistrations.expiresAt,
+});
+
+const columnsAsOf = (asOf: Date) => ({
+  ...dealColumnsAsOf(asOf),
+  workspaceId: dealRegistrations.workspaceId,
   partnerName: partners.name,
   partnerEmail: partners.email,
   programName: programs.name,

@@ -4,7 +4,7 @@ import type { Executor } from '../../client';
 import { dealRegistrations, enrollments, partners, programs } from '../../schema';
 import type { DealStatus } from '../../../lib/domain/deals';
 import { beforeCursor, cursorOf, newestFirst, type KeysetColumns } from './keyset';
-import { hasStatusAsOf, statusAsOf } from '../deals';
+import { dealColumnsAsOf, hasStatusAsOf } from '../deals';
 
 // The REST API's reads of deal registrations, newest registration first, inside one workspace.
 // Expiry is derived when reading, as everywhere (db/queries/deals.ts): a pending or approved
@@ -12,19 +12,7 @@ import { hasStatusAsOf, statusAsOf } from '../deals';
 
 const keyset: KeysetColumns = { table: dealRegistrations, workspaceId: dealRegistrations.workspaceId, time: dealRegistrations.registeredAt, id: dealRegistrations.id };
 
-const apiDealColumns = (asOf: Date) => ({
-  id: dealRegistrations.id,
-  partnerId: dealRegistrations.partnerId,
-  programId: dealRegistrations.programId,
-  matchType: dealRegistrations.matchType,
-  matchValue: dealRegistrations.matchValue,
-  prospectName: dealRegistrations.prospectName,
-  notes: dealRegistrations.notes,
-  status: statusAsOf(asOf),
-  registeredAt: dealRegistrations.registeredAt,
-  decidedAt: dealRegistrations.decidedAt,
-  expiresAt: dealRegistrations.expiresAt,
-});
+
 
 export type ApiDealRow = NonNullable<Awaited<ReturnType<typeof findApiDeal>>>;
 
@@ -45,12 +33,12 @@ export async function listApiDeals(db: Executor, workspaceId: string, f: ApiDeal
   if (f.status) where.push(hasStatusAsOf(f.status, f.asOf));
   if (f.partnerId) where.push(eq(dealRegistrations.partnerId, f.partnerId));
   if (f.programId) where.push(eq(dealRegistrations.programId, f.programId));
-  return db.select(apiDealColumns(f.asOf)).from(dealRegistrations).where(and(...where)).orderBy(...newestFirst(keyset)).limit(f.limit + 1);
+  return db.select(dealColumnsAsOf(f.asOf)).from(dealRegistrations).where(and(...where)).orderBy(...newestFirst(keyset)).limit(f.limit + 1);
 }
 
 export async function findApiDeal(db: Executor, workspaceId: string, dealId: string, asOf: Date) {
   const [row] = await db
-    .select(apiDealColumns(asOf))
+    .select(dealColumnsAsOf(asOf))
     .from(dealRegistrations)
     .where(and(eq(dealRegistrations.workspaceId, workspaceId), eq(dealRegistrations.id, dealId)));
   return row;
