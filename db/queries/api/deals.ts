@@ -12,8 +12,6 @@ import { dealColumnsAsOf, hasStatusAsOf } from '../deals';
 
 const keyset: KeysetColumns = { table: dealRegistrations, workspaceId: dealRegistrations.workspaceId, time: dealRegistrations.registeredAt, id: dealRegistrations.id };
 
-
-
 export type ApiDealRow = NonNullable<Awaited<ReturnType<typeof findApiDeal>>>;
 
 export interface ApiDealFilter {
