@@ -51,3 +51,33 @@ export async function callApi(handler: Handler, method: 'GET' | 'POST', call: Ap
   }
   return { status: res.status, json, text, headers: res.headers };
 }
+
+/**
+ * Every object of a list, page by page with `starting_after`, checking each page as an integrator
+ * would rely on it: 200, at most `limit` objects, and a null `next_cursor` exactly at the end.
+ * `cursorOf` picks the cursor from an object (balances page by `partner_id`).
+ */
+export async function walkList<T extends Record<string, unknown>>(
+  handler: Handler,
+  key: string,
+  path: string,
+  { limit = 2, cursorOf = (o: T) => o.id as string }: { limit?: number; cursorOf?: (o: T) => string } = {},
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 200; pages++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await callApi(handler, 'GET', { key, path: `${path}${sep}limit=${limit}${cursor ? `&starting_after=${cursor}` : ''}` });
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.text.slice(0, 300)}`);
+    const page = res.json as { data: T[]; has_more: boolean; next_cursor: string | null };
+    if (page.data.length > limit) throw new Error(`GET ${path}: ${page.data.length} objects on a page of ${limit}`);
+    all.push(...page.data);
+    if (!page.has_more) {
+      if (page.next_cursor !== null) throw new Error(`GET ${path}: the last page has a next_cursor`);
+      return all;
+    }
+    if (page.next_cursor !== cursorOf(page.data[page.data.length - 1]!)) throw new Error(`GET ${path}: next_cursor is not the last object's`);
+    cursor = page.next_cursor;
+  }
+  throw new Error(`GET ${path}: the list did not end`);
+}

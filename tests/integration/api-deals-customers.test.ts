@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { testDatabase, uniq } from '../helpers/db';
-import { apiKeyFor, callApi } from '../helpers/api';
+import { apiKeyFor, callApi, walkList } from '../helpers/api';
 import { createMerchant } from '../helpers/fixtures';
 import { insertEnrollment, insertPartner } from '../../db/queries/partners';
 import { insertProgram } from '../../db/queries/programs';
@@ -85,19 +85,7 @@ function expectError(res: { status: number; json: unknown }, status: number, cod
 }
 
 /** Walks a list page by page and returns every id, in order. */
-async function walk(handler: typeof dealsRoute.GET, path: string, key = writer): Promise<string[]> {
-  const ids: string[] = [];
-  let after: string | null = null;
-  for (let pages = 0; pages < 50; pages++) {
-    const sep = path.includes('?') ? '&' : '?';
-    const res = await callApi(handler, 'GET', { key, path: `${path}${sep}limit=2${after ? `&starting_after=${after}` : ''}` });
-    expect(res.status, res.text).toBe(200);
-    ids.push(...res.json.data.map((o: { id: string }) => o.id));
-    if (!res.json.has_more) return ids;
-    after = res.json.next_cursor;
-  }
-  throw new Error('too many pages');
-}
+const walk = async (handler: typeof dealsRoute.GET, path: string, key = writer) => (await walkList(handler, key, path)).map((o) => o.id as string);
 
 const register = (body: unknown, key = writer) => callApi(dealsRoute.POST, 'POST', { key, path: '/deals', body });
 const decide = (route: typeof approveRoute, verb: 'approve' | 'reject', id: string, key = writer) =>

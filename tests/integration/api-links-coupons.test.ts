@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { testDatabase, uniq } from '../helpers/db';
-import { apiKeyFor, callApi } from '../helpers/api';
+import { apiKeyFor, callApi, walkList } from '../helpers/api';
 import { isolateTrackingKeys, trackingWorkspace } from '../helpers/tracking';
 import { storeClick } from '../helpers/clicks';
 import { insertEnrollment, insertPartner } from '../../db/queries/partners';
@@ -70,23 +70,7 @@ const getLink = (id: string, key = writer) => callApi(linkRoute.GET, 'GET', { ke
 const newCoupon = (body: unknown, key = writer) => callApi(couponsRoute.POST, 'POST', { key, path: '/coupons', body });
 
 /** Walks a list page by page and returns every id, in order. */
-async function walk(handler: typeof linksRoute.GET, path: string, key = writer): Promise<string[]> {
-  const ids: string[] = [];
-  let after: string | null = null;
-  for (let pages = 0; pages < 50; pages++) {
-    const sep = path.includes('?') ? '&' : '?';
-    const res = await callApi(handler, 'GET', { key, path: `${path}${sep}limit=2${after ? `&starting_after=${after}` : ''}` });
-    expect(res.status, res.text).toBe(200);
-    expect(res.json.data.length).toBeLessThanOrEqual(2);
-    ids.push(...res.json.data.map((o: { id: string }) => o.id));
-    if (!res.json.has_more) {
-      expect(res.json.next_cursor).toBeNull();
-      return ids;
-    }
-    after = res.json.next_cursor;
-  }
-  throw new Error('too many pages');
-}
+const walk = async (handler: typeof linksRoute.GET, path: string, key = writer) => (await walkList(handler, key, path)).map((o) => o.id as string);
 
 async function cachedLink(code: string) {
   const raw = await getRedis().get<string>(trackingKeys.link(code));

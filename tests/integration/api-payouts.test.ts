@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
-import { apiKeyFor, callApi } from '../helpers/api';
+import { apiKeyFor, callApi, walkList } from '../helpers/api';
 import { setUpScenario } from '../../scripts/scenarios/setup';
 import { ingestEvent } from '../../lib/server/rewards/ingest-event';
 import { partnerBalances } from '../../db/queries/balances';
@@ -52,19 +52,9 @@ async function sell(ws: string, coupon: string, amount: string) {
 const get = (route: { GET: Route }, path: string, params?: Record<string, string>, k = key) => callApi(route.GET, 'GET', { key: k, path, params });
 const post = (route: { POST: Route }, path: string, body: unknown, params?: Record<string, string>, k = key) => callApi(route.POST, 'POST', { key: k, path, body, params });
 
-async function walk(route: { GET: Route }, path: string, limit: number, id: (o: Record<string, string>) => string = (o) => o.id!) {
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 100; i += 1) {
-    const sep = path.includes('?') ? '&' : '?';
-    const res = await get(route, `${path}${sep}limit=${limit}${cursor ? `&starting_after=${cursor}` : ''}`);
-    expect(res.status, res.text).toBe(200);
-    seen.push(...res.json.data.map(id));
-    if (!res.json.has_more) return seen;
-    cursor = res.json.next_cursor;
-  }
-  throw new Error('list never ended');
-}
+/** Every object's id (or other cursor) of a list, page by page (tests/helpers/api.ts checks each page). */
+const walk = async (route: { GET: Route }, path: string, limit: number, id: (o: Record<string, string>) => string = (o) => o.id!) =>
+  (await walkList<Record<string, string>>(route.GET, key, path, { limit, cursorOf: id })).map(id);
 
 const codes = PARTNERS.map((p) => uniq(p).toUpperCase());
 

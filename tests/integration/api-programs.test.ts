@@ -4,7 +4,7 @@ import { and, count, eq, isNotNull } from 'drizzle-orm';
 import fc from 'fast-check';
 import { testDatabase, uniq } from '../helpers/db';
 import { createMerchant } from '../helpers/fixtures';
-import { apiKeyFor, callApi } from '../helpers/api';
+import { apiKeyFor, callApi, walkList } from '../helpers/api';
 import { auditLog, programs, programVersions } from '../../db/schema';
 import { insertFxRate } from '../../db/queries/scenario-setup';
 import { termsSnapshotOf } from '../../db/queries/program-versions';
@@ -57,24 +57,8 @@ function expectError(res: { status: number; json: unknown }, status: number, cod
   if (field) expect(parsed.error.field).toBe(field);
 }
 
-/** Every page of a list, following next_cursor. */
-async function walk(handler: typeof programsRoute.GET, path: string, key = reader) {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  for (let pages = 0; pages < 100; pages++) {
-    const sep = path.includes('?') ? '&' : '?';
-    const res = await callApi(handler, 'GET', { key, path: `${path}${sep}limit=2${cursor ? `&starting_after=${cursor}` : ''}` });
-    expect(res.status, res.text).toBe(200);
-    expect(res.json.data.length).toBeLessThanOrEqual(2);
-    ids.push(...res.json.data.map((o: { id: string }) => o.id));
-    if (!res.json.has_more) {
-      expect(res.json.next_cursor).toBeNull();
-      return ids;
-    }
-    cursor = res.json.next_cursor;
-  }
-  throw new Error('list did not end');
-}
+/** Every id of a list, page by page. */
+const walk = async (handler: typeof programsRoute.GET, path: string, key = reader) => (await walkList(handler, key, path)).map((o) => o.id as string);
 
 beforeAll(async () => {
   a = await createMerchant(db);

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, uniq } from '../helpers/db';
 import { createMerchant } from '../helpers/fixtures';
-import { apiKeyFor, callApi } from '../helpers/api';
+import { apiKeyFor, callApi, walkList } from '../helpers/api';
 import { saveAllowedDomains } from '../../lib/server/tracking-settings';
 import { runScenario } from '../../scripts/scenarios/run';
 import { compareWithExpectation } from '../../scripts/scenarios/compare';
@@ -100,19 +100,6 @@ async function ok(res: Promise<{ status: number; json: any; text: string }>, sta
   return r.json;
 }
 
-/** Every page of a list, following next_cursor. */
-async function all(handler: typeof ledger.GET, path: string): Promise<any[]> {
-  const out: any[] = [];
-  let cursor: string | null = null;
-  do {
-    const sep = path.includes('?') ? '&' : '?';
-    const page: any = await ok(callApi(handler, 'GET', { key, path: `${path}${sep}limit=2${cursor ? `&starting_after=${cursor}` : ''}` }));
-    out.push(...page.data);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return out;
-}
-
 describe('the story through the API alone', () => {
   it('produces the ledger, payouts and balances the scenario runner produces for the same steps', async () => {
     const linkCode = uniq('lnk').toLowerCase();
@@ -133,7 +120,7 @@ describe('the story through the API alone', () => {
     expect(racing.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(racing.map((r) => r.text)).size).toBe(1);
     const partner = racing[0]!.json;
-    expect((await all(partners.GET, `/partners?email=${encodeURIComponent(email)}`)).map((p) => p.id)).toEqual([partner.id]);
+    expect((await walkList<any>(partners.GET, key, `/partners?email=${encodeURIComponent(email)}`)).map((p) => p.id)).toEqual([partner.id]);
     const enrollment = await ok(post(enrollments.POST, '/enrollments', { partner_id: partner.id, program_id: program.id, status: 'pending' }), 201);
     expect(enrollment.status).toBe('pending');
     const approved = await ok(post(approveEnrollment.POST, `/enrollments/${enrollment.id}/approve`, {}, { id: enrollment.id }));
@@ -158,7 +145,7 @@ describe('the story through the API alone', () => {
     }
 
     // the ledger, read page by page
-    const entries = await all(ledger.GET, '/ledger/entries');
+    const entries = await walkList<any>(ledger.GET, key, '/ledger/entries');
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
 
     // a batch, paid
@@ -167,14 +154,14 @@ describe('the story through the API alone', () => {
       await new Promise((r) => setTimeout(r, 100));
       created = await ok(callApi(batch.GET, 'GET', { key, path: `/payout-batches/${created.id}`, params: { id: created.id } }));
     }
-    const batchPayouts = await all(payouts.GET, `/payouts?batch_id=${created.id}`);
+    const batchPayouts = await walkList<any>(payouts.GET, key, `/payouts?batch_id=${created.id}`);
     expect(batchPayouts.length).toBeGreaterThan(0);
     for (const p of batchPayouts) {
       const paid = await ok(post(markPaid.POST, `/payouts/${p.id}/mark-paid`, { reference: 'WIRE-1' }, { id: p.id }));
       expect(paid.status).toBe('paid');
     }
-    const apiPayouts = await all(payouts.GET, '/payouts');
-    const apiBalances = await all(balances.GET, '/balances');
+    const apiPayouts = await walkList<any>(payouts.GET, key, '/payouts');
+    const apiBalances = await walkList<any>(balances.GET, key, '/balances', { cursorOf: (b) => b.partner_id });
 
     // the same story through the scenario runner, in its own workspace
     const scenario = storyScenario(uniq('rl').toLowerCase(), uniq('RC').toUpperCase().slice(0, 20), storyStart);
