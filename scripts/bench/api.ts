@@ -21,7 +21,6 @@
 // each. Prints figures and ratios with the load average; asserts nothing. `--build` forces a build.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import { createDatabase } from '../../db/client';
 import { serverVersion } from '../../db/queries/bench';
@@ -32,35 +31,14 @@ import { closeWalkAgent, getJson } from './api-pages';
 import { eventsTable, keyLookupTable, LEDGER, ledgerTables } from './api-sections';
 import { createApiBenchTenant } from './api-setup';
 import { duration, heading, int, note } from './report';
+import { flag, freePort, run } from './cli';
 
-function flag(name: string, fallback: number): number {
-  const args = process.argv.slice(2);
-  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return fallback;
-  const n = Number(args[i].includes('=') ? args[i].split('=')[1] : args[i + 1]);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
-  return n;
-}
 const SECONDS = flag('seconds', 10); // per path, split over the rounds
 const CONCURRENCY = flag('concurrency', 10); // the server's Postgres pool holds 10 connections
 const ENTRIES = flag('entries', 25_000);
 const WALKS = flag('walks', 10);
 const PARTNERS = 20;
 const ROUNDS = 2;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(cmd, args, { env, stdio: 'inherit' });
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
-}
 
 /** A build made before the ledger list landed would answer it with 404s: build again. */
 const buildHasLedger = () =>

@@ -10,7 +10,6 @@
 // against the redirects sent. Prints figures; asserts nothing. `--build` forces a fresh build.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { createDatabase } from '../../db/client';
 import { ensureServices } from '../lib/services';
 import { createFreshDatabase, dropDatabase, migrateDatabase } from '../lib/migrate';
@@ -18,34 +17,13 @@ import { combine, percentile, runLoad, type LoadResult } from './http-load';
 import { createBenchLinks } from './tracking-setup';
 import { countClicks } from '../../db/queries/tracked-clicks';
 import { duration, heading, int, note, perSecond, rate, ratio, table } from './report';
+import { flag, freePort, run } from './cli';
 
-function flag(name: string, fallback: number): number {
-  const args = process.argv.slice(2);
-  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return fallback;
-  const n = Number(args[i].includes('=') ? args[i].split('=')[1] : args[i + 1]);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
-  return n;
-}
 const SECONDS = flag('seconds', 10); // per path, split over the rounds
 const CONCURRENCY = flag('concurrency', 20);
 const LINKS = flag('links', 50);
 const ROUNDS = 2;
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(cmd, args, { env, stdio: 'inherit' });
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
-}
 
 const buildHasTracking = () => existsSync('.next/BUILD_ID') && existsSync('.next/server/middleware-manifest.json') && readFileSync('.next/server/middleware-manifest.json', 'utf8').includes('/r-noop');
 
