@@ -1,8 +1,8 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client';
 import { claimIdempotencyKey, completeIdempotencyKey, findIdempotencyRecord, releaseIdempotencyKey } from '../../db/queries/api-idempotency';
 import { AppError } from '../errors';
+import { sha256Hex } from '../server/sha256';
 
 // Idempotency-Key on POST (Stripe's contract, which integrators know): the first request with a
 // key runs and its answer is stored; the same key with the same request gets those bytes again
@@ -29,7 +29,7 @@ export function idempotencyKeyOf(headers: Headers): string | null {
 }
 
 export function requestHash(method: string, url: URL, rawBody: string): string {
-  return createHash('sha256').update(`${method} ${url.pathname}${url.search}\n${rawBody}`).digest('hex');
+  return sha256Hex(`${method} ${url.pathname}${url.search}\n${rawBody}`);
 }
 
 /**

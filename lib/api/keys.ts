@@ -1,6 +1,7 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { API_KEY_PREFIX } from '../domain/api-keys';
+import { sha256Hex } from '../server/sha256';
 
 // The shape of a key: "pl_live_" and 43 characters of base64url (32 random bytes). Only its
 // SHA-256 is stored; the first 12 characters are kept to tell keys apart in Settings → API.
@@ -13,7 +14,7 @@ export function newApiKey(): { key: string; prefix: string; hash: string } {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return sha256Hex(key);
 }
 
 /** The key in an `Authorization: Bearer <key>` header, or null when there is none. */

@@ -1,5 +1,6 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from './sha256';
 import type { Database } from '../../db/client';
 import { findUserCredentials, insertUser, setUserPassword } from '../../db/queries/users';
 import { insertMember, insertWorkspace, slugTaken } from '../../db/queries/workspaces';
@@ -36,7 +37,6 @@ export async function verifyCredentials(db: Database, email: string, password: s
 }
 
 const RESET_TTL_MS = 60 * 60 * 1000;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * Emails a one-hour reset link. Unknown emails get the same answer (no account enumeration).
@@ -46,7 +46,7 @@ export async function requestPasswordReset(db: Database, email: string, appUrl: 
   const user = await findUserCredentials(db, email);
   if (!user) return;
   const token = randomBytes(32).toString('base64url');
-  await insertPasswordResetToken(db, user.id, sha256(token), new Date(now.getTime() + RESET_TTL_MS));
+  await insertPasswordResetToken(db, user.id, sha256Hex(token), new Date(now.getTime() + RESET_TTL_MS));
   const link = `${appUrl.replace(/\/$/, '')}/reset-password?token=${token}`;
   await sendMail({
     to: user.email,
@@ -59,7 +59,7 @@ export async function requestPasswordReset(db: Database, email: string, appUrl: 
 export async function resetPassword(db: Database, token: string, newPassword: string, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
-    const userId = await consumePasswordResetToken(tx, sha256(token), now);
+    const userId = await consumePasswordResetToken(tx, sha256Hex(token), now);
     if (!userId) throw new AppError('invalid_input', 'This reset link is invalid or has expired.', { token: 'is invalid or expired' });
     await setUserPassword(tx, userId, passwordHash);
   });

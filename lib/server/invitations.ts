@@ -1,5 +1,6 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from './sha256';
 import type { Database, Executor } from '../../db/client';
 import { recordAudit } from '../../db/queries/audit';
 import {
@@ -29,7 +30,6 @@ import type { MerchantScope } from './scope';
 // (a double click, two tabs) run one after the other: one membership, accepted_at set once.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export type InvitationState = 'open' | 'expired' | 'revoked' | 'accepted';
 
@@ -60,7 +60,7 @@ export async function inviteMember(db: Database, scope: MerchantScope, input: In
       workspaceId: scope.workspaceId,
       email: input.email,
       role: input.role,
-      tokenHash: sha256(token),
+      tokenHash: sha256Hex(token),
       invitedBy: scope.userId,
       createdAt: now,
       expiresAt,
@@ -125,7 +125,7 @@ export interface InvitationView {
 
 /** What the invitation page shows for a token; undefined for a token that is not ours. Reads only. */
 export async function describeInvitation(db: Database, token: string, now = new Date()): Promise<InvitationView | undefined> {
-  const inv = await findInvitationByTokenHash(db, sha256(token));
+  const inv = await findInvitationByTokenHash(db, sha256Hex(token));
   if (!inv) return undefined;
   const account = await findUserCredentials(db, inv.email);
   return {
@@ -184,7 +184,7 @@ async function join(tx: Executor, inv: InvitationByToken, userId: string, now: D
  */
 export async function acceptInvitation(db: Database, token: string, user: { id: string; email: string }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const locked = await lockInvitationByTokenHash(tx, sha256(token));
+    const locked = await lockInvitationByTokenHash(tx, sha256Hex(token));
     if (locked?.acceptedAt && locked.acceptedBy === user.id) return { workspaceSlug: locked.workspaceSlug, role: locked.role };
     const inv = acceptable(locked, now);
     if (inv.email !== user.email.toLowerCase()) {
@@ -202,7 +202,7 @@ export async function signUpByInvitation(db: Database, input: InvitationSignUp, 
   let email = '';
   try {
     return await db.transaction(async (tx) => {
-      const inv = acceptable(await lockInvitationByTokenHash(tx, sha256(input.token)), now);
+      const inv = acceptable(await lockInvitationByTokenHash(tx, sha256Hex(input.token)), now);
       email = inv.email;
       if (await findUserCredentials(tx, inv.email)) throw accountExists(inv.email);
       const user = await insertUser(tx, { email: inv.email, name: input.name, passwordHash });
