@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { apiKeys, workspaces } from '../schema';
-import type { ApiKeyAccess } from '../../lib/domain/api-keys';
+import { LAST_USED_RESOLUTION_SECONDS, type ApiKeyAccess } from '../../lib/domain/api-keys';
 
 /** What a request with a key needs: the key's state and the workspace it acts in. */
 export interface ApiKeyRecord {
@@ -39,7 +39,7 @@ export async function touchApiKey(db: Executor, id: string, at: Date): Promise<v
   await db
     .update(apiKeys)
     .set({ lastUsedAt: at })
-    .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`${at}::timestamptz - interval '1 minute'`))));
+    .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`${at}::timestamptz - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})`))));
 }
 
 export async function insertApiKey(

@@ -2,6 +2,7 @@ import 'server-only';
 import { after } from 'next/server';
 import type { Database } from '../../db/client';
 import { findApiKeyByHash, touchApiKey } from '../../db/queries/api-keys';
+import { LAST_USED_RESOLUTION_SECONDS } from '../domain/api-keys';
 import { AppError } from '../errors';
 import { formatDateTime } from '../time';
 import type { ApiCaller } from './endpoint';
@@ -23,8 +24,10 @@ export async function authenticateApiKey(db: Database, request: Request, wants: 
   if (wants === 'write' && record.access !== 'read_write') {
     throw new AppError('forbidden', `This API key (${record.prefix}…) is read-only; create a read-write key in Settings → API to make changes.`, { Authorization: 'read-only key' });
   }
-  // last used: after the answer, and at most once a minute per key (touchApiKey)
-  await recordUse(db, record.id, now);
+  // last used: after the answer, and at most once a minute per key. The time just read decides
+  // whether to write at all, so a busy key costs no UPDATE per request; touchApiKey's own
+  // condition settles concurrent requests of the same minute.
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_SECONDS * 1000) await recordUse(db, record.id, now);
   return {
     keyId: record.id,
     access: record.access,

@@ -9,3 +9,6 @@ export const API_KEY_PREFIX = 'pl_live_';
 
 /** How long an Idempotency-Key is remembered (the issue: 24 hours). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
+
+/** "Last used" is kept to the minute: a key's use is written at most once a minute. */
+export const LAST_USED_RESOLUTION_SECONDS = 60;
