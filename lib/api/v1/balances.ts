@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { balancesOfPartners, listBalancePartners } from '../../../db/queries/api/balances';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
+import { money } from './fields';
 
 // What each partner is owed, per unit, in the four §5 buckets, as the console's payouts page and
 // balances CSV show it: the same bucket SQL (db/queries/balances.ts), read at the request's time.
 
-const money = (description: string) => z.string().meta({ description, example: '120.00' });
 
 const unitBalance = z
   .object({

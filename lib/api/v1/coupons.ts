@@ -7,6 +7,7 @@ import { couponCodeSchema, couponFormSchema } from '../../validation/coupons';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
 import { booleanParam } from './links';
+import { idParams } from './fields';
 
 // Coupons over the REST API, through the console's service (lib/server/coupons.ts) and the
 // console form's field rules (couponFormSchema): a code is 3–40 letters, digits, `-` or `_`,
@@ -14,8 +15,7 @@ import { booleanParam } from './links';
 // optional Stripe promotion code id is unique per workspace. Every change is audited with the key.
 
 const TAG = 'Coupons';
-
-const idParams = z.object({ id: z.uuid().meta({ description: 'The coupon’s id.' }) });
+const ID = idParams('The coupon’s id.');
 
 export const couponSchema = z
   .object({
@@ -80,7 +80,7 @@ export const getCoupon = defineEndpoint({
   summary: 'Get a coupon',
   tag: TAG,
   access: 'read',
-  params: idParams,
+  params: ID,
   response: couponSchema,
   handle: ({ caller, db, params }) => couponOf(db, caller.scope.workspaceId, params.id),
 });
@@ -137,7 +137,7 @@ function switchCoupon(disabled: boolean) {
       : 'The coupon credits its partner again from the next order on. Enabling a live coupon changes nothing.',
     tag: TAG,
     access: 'write',
-    params: idParams,
+    params: ID,
     response: couponSchema,
     handle: async ({ caller, db, params }) => {
       await setCouponDisabled(db, caller.scope, params.id, disabled);

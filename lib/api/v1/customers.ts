@@ -8,6 +8,7 @@ import { manualBindingSchema } from '../../validation/bindings';
 import { bindingSourceSchema } from '../../validation/enums';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
+import { idParams } from './fields';
 
 // Customers over the REST API: who they are (the merchant's own data, emails whole), and for each
 // program whom they count for, since when and why. Manual attribution goes through the console's
@@ -16,8 +17,7 @@ import { listOf, pageOf, pageQuery } from '../pagination';
 // with the shares it replaced.
 
 const TAG = 'Customers';
-
-const idParams = z.object({ id: z.uuid().meta({ description: 'The customer’s id (ours, not your external id).' }) });
+const ID = idParams('The customer’s id (ours, not your external id).');
 
 const bindingSchema = z
   .object({
@@ -104,7 +104,7 @@ export const getCustomer = defineEndpoint({
   description: 'One customer with its bindings: which partners it counts for in which program, since when, and whether the model or the merchant decided.',
   tag: TAG,
   access: 'read',
-  params: idParams,
+  params: ID,
   response: customerSchema,
   handle: ({ caller, db, params }) => customerOf(db, caller.scope.workspaceId, params.id),
 });
@@ -129,7 +129,7 @@ export const attributeCustomer = defineEndpoint({
     'Manual attribution: the customer counts for this partner alone in the program from now on, replacing its binding there. Later events reuse the binding; past rewards are not changed. Audited with the binding it replaced.',
   tag: TAG,
   access: 'write',
-  params: idParams,
+  params: ID,
   body: attributionBody,
   response: customerSchema,
   example: { program_id: '6f1c2d3e-0000-4000-8000-000000000002', partner_id: '6f1c2d3e-0000-4000-8000-000000000001', reason: 'Introduced at the March trade show.' },

@@ -9,6 +9,7 @@ import { dealMatchValueProblem, dealRegistrationFields } from '../../validation/
 import { dealMatchTypeSchema, dealStatusSchema } from '../../validation/enums';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
+import { idParams, isoTime } from './fields';
 
 // Deal registrations over the REST API. The merchant registers a prospect on a partner's behalf
 // through the portal's own path (registerPartnerDeal, with the portal form's field rules), so the
@@ -16,10 +17,7 @@ import { listOf, pageOf, pageQuery } from '../pagination';
 // decideDeal, as the console's review queue does (audited, the partner notified, webhooks queued).
 
 const TAG = 'Deals';
-
-const idParams = z.object({ id: z.uuid().meta({ description: 'The deal registration’s id.' }) });
-
-const time = (description: string) => z.string().meta({ description, example: '2026-01-05T10:00:00.000Z' });
+const ID = idParams('The deal registration’s id.');
 
 export const dealSchema = z
   .object({
@@ -32,9 +30,9 @@ export const dealSchema = z
     prospect_name: z.string().meta({ description: 'Who the prospect is, in the partner’s words.', example: 'BigCo Ltd' }),
     notes: z.string(),
     status: dealStatusSchema.meta({ description: 'As of this answer: a pending or approved registration past `expires_at` reads `expired`.' }),
-    registered_at: time('When the claim was made; an approved deal counts as the partner’s touch from then.'),
-    decided_at: time('When it was approved or rejected.').nullable(),
-    expires_at: time('When the claim lapses.'),
+    registered_at: isoTime('When the claim was made; an approved deal counts as the partner’s touch from then.'),
+    decided_at: isoTime('When it was approved or rejected.').nullable(),
+    expires_at: isoTime('When the claim lapses.'),
   })
   .meta({ id: 'Deal' });
 
@@ -91,7 +89,7 @@ export const getDeal = defineEndpoint({
   summary: 'Get a deal registration',
   tag: TAG,
   access: 'read',
-  params: idParams,
+  params: ID,
   response: dealSchema,
   handle: ({ caller, db, params, now }) => dealOf(db, caller.scope.workspaceId, params.id, now),
 });
@@ -167,7 +165,7 @@ function decide(decision: 'approved' | 'rejected') {
       'Only a pending registration before its expiry can be decided: one already decided or expired is a 409. The partner is notified.',
     tag: TAG,
     access: 'write',
-    params: idParams,
+    params: ID,
     response: dealSchema,
     handle: async ({ caller, db, params, now }) => {
       const workspaceId = caller.scope.workspaceId;

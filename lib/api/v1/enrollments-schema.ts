@@ -5,6 +5,7 @@ import { findApiEnrollment, type ApiEnrollmentRow } from '../../../db/queries/ap
 import { AppError } from '../../errors';
 import { enrollmentStatusSchema } from '../../validation/enums';
 import { rewardRuleSchema } from '../../validation/program';
+import { idParams } from './fields';
 
 // What the API answers about one enrollment, shared by the reads (enrollments.ts) and the actions
 // (enrollments-actions.ts). Rules keep the engine's own shape (rewardRuleSchema, the same as a
@@ -41,7 +42,7 @@ export function renderEnrollment(row: ApiEnrollmentRow): z.input<typeof enrollme
   };
 }
 
-export const enrollmentIdParams = z.object({ id: z.uuid().meta({ description: 'The enrollment’s id.' }) });
+export const enrollmentIdParams = idParams('The enrollment’s id.');
 
 export async function enrollmentOr404(db: Executor, workspaceId: string, id: string) {
   const row = await findApiEnrollment(db, workspaceId, id);

@@ -10,6 +10,7 @@ import { eventStatusSchema, eventTypeSchema, eventSourceSchema, entryKindSchema 
 import { eventSchema } from '../../validation/events';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
+import { idParams, isoTime } from './fields';
 
 // Events over the REST API: read what was received and what it produced, and post orders, refunds
 // and milestones with a key. Posting runs the very ingestion of the signed storefront endpoint
@@ -17,6 +18,7 @@ import { listOf, pageOf, pageQuery } from '../pagination';
 // in cannot drift: the same body, the same rewards, the same idempotency on the event's own id.
 
 const TAG = 'Events';
+const ID = idParams('Our id of the event (`id` in its answers).');
 
 // --- shared by the lists filtered by time (events here, ledger entries in ./ledger) -------------
 
@@ -56,8 +58,6 @@ export function explanationOf(sections: readonly ExplainSection[]): z.input<type
 
 // --- the event object ------------------------------------------------------------------------------
 
-const time = (description: string) => z.string().meta({ description, example: '2026-01-05T10:00:00.000Z' });
-
 const rewardSchema = z
   .object({
     entry_id: z.string().meta({ description: 'The ledger entry written (GET /ledger/entries/{id}).' }),
@@ -77,8 +77,8 @@ const eventFields = {
   type: eventTypeSchema,
   source: eventSourceSchema.meta({ description: '`api` for events posted with a key or a storefront signature.' }),
   status: eventStatusSchema.meta({ description: '`processed` once its rewards are written.' }),
-  occurred_at: time('When it happened, as sent.'),
-  received_at: time('When we stored it.'),
+  occurred_at: isoTime('When it happened, as sent.'),
+  received_at: isoTime('When we stored it.'),
   customer_external_id: z.string().nullable().meta({ description: "Your customer's id, for orders and milestones." }),
   order_id: z.string().nullable().meta({ description: 'For a refund: your id of the order refunded.' }),
   rewards: z.array(rewardSchema).meta({ description: 'The ledger entries the event wrote; empty when it earned nobody anything (the explanation says why).' }),
@@ -132,8 +132,6 @@ async function explainStoredEvent(db: Parameters<typeof findEventDetail>[0], wor
 
 // --- endpoints ---------------------------------------------------------------------------------------
 
-const idParams = z.object({ id: z.uuid().meta({ description: 'Our id of the event (`id` in its answers).' }) });
-
 export const listEvents = defineEndpoint({
   method: 'get',
   path: '/events',
@@ -170,7 +168,7 @@ export const getEvent = defineEndpoint({
   description: 'One event with the rewards it produced and, in plain words, why: which signals attributed it, what each program paid or refused.',
   tag: TAG,
   access: 'read',
-  params: idParams,
+  params: ID,
   response: eventDetail,
   handle: async ({ caller, db, params }) => {
     const row = await findApiEvent(db, caller.scope.workspaceId, params.id);

@@ -10,6 +10,7 @@ import { entryKindSchema } from '../../validation/enums';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
 import { checkTimeRange, explanationOf, explanationSchema, timeRangeQuery } from './events';
+import { isoTime } from './fields';
 
 // The ledger over the REST API, for pulling rewards into the merchant's books: the console ledger's
 // filters (partner, program, kind, status, unit, recorded from/to) and the same §5 status, read at
@@ -18,7 +19,6 @@ import { checkTimeRange, explanationOf, explanationSchema, timeRangeQuery } from
 const TAG = 'Ledger';
 
 const balanceBucketSchema = z.enum(BALANCE_BUCKETS);
-const time = (description: string) => z.string().meta({ description, example: '2026-01-05T10:00:00.000Z' });
 
 const entryFields = {
   id: z.string(),
@@ -38,8 +38,8 @@ const entryFields = {
   order_id: z.string().nullable().meta({ description: 'Your id of the order (for a reversal: the order refunded).' }),
   reverses_entry_id: z.string().nullable(),
   payout_id: z.string().nullable().meta({ description: 'The processing or paid payout holding it.' }),
-  created_at: time('When it was recorded.'),
-  payable_at: time('When its hold ends and it becomes payable.'),
+  created_at: isoTime('When it was recorded.'),
+  payable_at: isoTime('When its hold ends and it becomes payable.'),
 };
 
 const entryObject = z.object(entryFields).meta({ id: 'LedgerEntry' });

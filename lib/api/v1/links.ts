@@ -8,6 +8,7 @@ import { trackedLinkUrl } from '../../server/link-qr';
 import { createLink as createTrackedLink, setLinkDisabled, SUB_ID_RULE } from '../../server/links';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
+import { idParams } from './fields';
 
 // Tracked links over the REST API. Creating and switching a link off or on go through the same
 // service as the portal (lib/server/links.ts): the enrollment must be approved in an active
@@ -15,8 +16,7 @@ import { listOf, pageOf, pageQuery } from '../pagination';
 // by the service right after the change, exactly as for a partner's own link.
 
 const TAG = 'Links';
-
-const idParams = z.object({ id: z.uuid().meta({ description: 'The link’s id.' }) });
+const ID = idParams('The link’s id.');
 
 /** `true` / `false` in a query string (anything else is a 400 naming the parameter). */
 export const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -108,7 +108,7 @@ export const getLink = defineEndpoint({
   description: 'One link with its human clicks and distinct visitors.',
   tag: TAG,
   access: 'read',
-  params: idParams,
+  params: ID,
   response: linkDetailSchema,
   handle: ({ caller, db, params, request }) => linkDetail(db, caller.scope.workspaceId, params.id, publicOrigin(request)),
 });
@@ -186,7 +186,7 @@ function switchLink(disabled: boolean) {
       : 'The link redirects and counts clicks again. Enabling a live link changes nothing.',
     tag: TAG,
     access: 'write',
-    params: idParams,
+    params: ID,
     response: linkDetailSchema,
     handle: async ({ caller, db, params, request }) => {
       await setLinkDisabled(db, caller.scope.workspaceId, params.id, disabled);

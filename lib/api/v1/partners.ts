@@ -9,11 +9,14 @@ import { enrollmentStatusSchema } from '../../validation/enums';
 import { partnerProfileFormSchema } from '../../validation/partner-profile';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
+import { idParams } from './fields';
 
 // Partners over the REST API: a merchant's CRM adds partners (a record without an account, which
 // the person claims by joining with the same email), reads them with their enrollments, and
 // corrects their profile. Names, company, website and tax country are checked by the very schema
 // the partner's own profile form uses.
+
+const ID = idParams('The partner’s id.');
 
 const profile = partnerProfileFormSchema.shape;
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -64,8 +67,6 @@ function renderPartner(row: ApiPartnerRow): z.input<typeof partnerSchema> {
   };
 }
 
-const idParams = z.object({ id: z.uuid().meta({ description: 'The partner’s id.' }) });
-
 async function partnerOr404(db: Executor, workspaceId: string, id: string) {
   const row = await findApiPartner(db, workspaceId, id);
   if (!row) throw new AppError('not_found', 'Partner not found.');
@@ -103,7 +104,7 @@ export const getPartner = defineEndpoint({
   description: 'The partner’s profile and a summary of its enrollments.',
   tag: 'Partners',
   access: 'read',
-  params: idParams,
+  params: ID,
   response: partnerSchema,
   handle: async ({ caller, db, params }) => partnerOr404(db, caller.scope.workspaceId, params.id),
 });
@@ -146,7 +147,7 @@ export const updatePartner = defineEndpoint({
   description: 'Changes the fields given; a field left out keeps its value, and null (or "") clears company, website or tax country. The email cannot change.',
   tag: 'Partners',
   access: 'write',
-  params: idParams,
+  params: ID,
   body: z
     .object({
       name: profile.name.optional().meta(NAME),

@@ -10,6 +10,7 @@ import { markPayoutFailed, markPayoutPaid } from '../../server/rewards/payout-se
 import { payoutStatusSchema } from '../../validation/enums';
 import { defineEndpoint, type Endpoint } from '../endpoint';
 import { listOf, pageOf, pageQuery } from '../pagination';
+import { idParams, isoTime, money } from './fields';
 
 // Payout batches and payouts over the REST API, for paying from the merchant's own tooling: create
 // a batch as the console does (preview, confirm, build), read its progress and totals, list its
@@ -18,8 +19,8 @@ import { listOf, pageOf, pageQuery } from '../pagination';
 // webhooks and email the partner in the same transaction.
 
 const TAG = 'Payouts';
-const time = (description: string) => z.string().meta({ description, example: '2026-01-31T12:00:00.000Z' });
-const money = (description: string) => z.string().meta({ description, example: '120.00' });
+const BATCH_ID = idParams('The payout batch’s id.');
+const PAYOUT_ID = idParams('The payout’s id.');
 
 // --- batch --------------------------------------------------------------------------------------
 
@@ -45,7 +46,7 @@ const batchObject = z
     unit: z.string().nullable().meta({ description: 'The one unit it pays, or null for every unit.' }),
     partner_ids: z.array(z.string()).nullable().meta({ description: 'The partners it was limited to, or null for all.' }),
     totals: z.array(unitTotalSchema).meta({ description: 'Per unit, what it pays and how much of it is settled.' }),
-    created_at: time('When it was created: entries payable at this time are what it pays.'),
+    created_at: isoTime('When it was created: entries payable at this time are what it pays.'),
   })
   .meta({ id: 'PayoutBatch' });
 
@@ -71,8 +72,6 @@ async function batchAnswer(db: Executor, workspaceId: string, batchId: string) {
   if (!batch) throw new AppError('not_found', 'No payout batch with this id.');
   return renderBatch(batch, await batchUnitTotals(db, workspaceId, [batch.id]));
 }
-
-const idParams = z.object({ id: z.uuid() });
 
 export const listPayoutBatches = defineEndpoint({
   method: 'get',
@@ -100,7 +99,7 @@ export const getPayoutBatch = defineEndpoint({
   description: 'Its state and build progress (poll this while `state` is `building`) and its totals per unit.',
   tag: TAG,
   access: 'read',
-  params: idParams,
+  params: BATCH_ID,
   response: batchObject,
   handle: async ({ caller, db, params }) => batchAnswer(db, caller.scope.workspaceId, params.id),
 });
@@ -146,11 +145,11 @@ const payoutObject = z
     unit: z.string().meta({ example: 'USD' }),
     status: payoutStatusSchema.meta({ description: '`processing` until marked `paid` or `failed`.' }),
     reference: z.string().nullable().meta({ description: 'The transfer reference it was marked paid with.' }),
-    paid_at: time('When it was marked paid.').nullable(),
-    failed_at: time('When it was marked failed.').nullable(),
+    paid_at: isoTime('When it was marked paid.').nullable(),
+    failed_at: isoTime('When it was marked failed.').nullable(),
     failure_reason: z.string().nullable(),
     entries: z.number().int().meta({ description: 'How many ledger entries it pays (GET /ledger/entries lists them with their payout_id).' }),
-    created_at: time("Its batch's creation time."),
+    created_at: isoTime("Its batch's creation time."),
   })
   .meta({ id: 'Payout' });
 
@@ -211,7 +210,7 @@ export const getPayout = defineEndpoint({
   summary: 'Get a payout',
   tag: TAG,
   access: 'read',
-  params: idParams,
+  params: PAYOUT_ID,
   response: payoutObject,
   handle: async ({ caller, db, params }) => payoutAnswer(db, caller.scope.workspaceId, params.id),
 });
@@ -224,7 +223,7 @@ export const markPayoutPaidEndpoint = defineEndpoint({
   description: 'Records the transfer with its reference; the partner is emailed and `payout.paid` is sent. 409 when it is not processing any more.',
   tag: TAG,
   access: 'write',
-  params: idParams,
+  params: PAYOUT_ID,
   body: z
     .object({ reference: z.string().trim().min(1, 'is required: the transfer reference').max(200).meta({ description: "Your bank's or provider's transfer reference.", example: 'TRF-2026-0131' }) })
     .meta({ id: 'PayoutMarkPaid' }),
@@ -244,7 +243,7 @@ export const markPayoutFailedEndpoint = defineEndpoint({
   description: 'The transfer did not go through: its entries are released and become payable again (for the next batch); the partner is told why. 409 when it is not processing any more.',
   tag: TAG,
   access: 'write',
-  params: idParams,
+  params: PAYOUT_ID,
   body: z
     .object({ reason: z.string().trim().min(1, 'is required: why the transfer failed').max(200).meta({ description: 'Why it failed, in words the partner will read.', example: 'The IBAN was rejected by the bank.' }) })
     .meta({ id: 'PayoutMarkFailed' }),

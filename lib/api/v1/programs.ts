@@ -8,9 +8,10 @@ import { changeProgram, createProgramWithTerms } from '../../server/program-term
 import { createProgramBody, programSchema, renderProgram, termsOfCreate, termsOfUpdate, updateProgramBody } from './programs-schemas';
 import { endpoints as groups } from './groups';
 import { endpoints as pools } from './pools';
+import { idParams } from './fields';
 
+const ID = idParams('The program id.');
 const tag = 'Programs';
-const idParams = z.object({ id: z.uuid().meta({ description: 'The program id.' }) });
 
 async function readProgram(db: Parameters<typeof findProgramWithGroup>[0], workspaceId: string, id: string) {
   const row = await findProgramWithGroup(db, workspaceId, id);
@@ -46,7 +47,7 @@ export const getProgram = defineEndpoint({
   summary: 'Retrieve a program',
   tag,
   access: 'read',
-  params: idParams,
+  params: ID,
   response: programSchema,
   handle: async ({ caller, db, params }) => readProgram(db, caller.scope.workspaceId, params.id),
 });
@@ -85,7 +86,7 @@ export const updateProgram = defineEndpoint({
     'Sending the same terms again changes nothing. Send `version` to be refused (409) rather than overwrite a change made since you read the program.',
   tag,
   access: 'write',
-  params: idParams,
+  params: ID,
   body: updateProgramBody,
   response: programSchema,
   example: { window_days: 90, rules: [{ type: 'one_time_share', percent: '15' }], version: 1 },
