@@ -1,7 +1,7 @@
 import 'server-only';
 import { z, ZodError } from 'zod';
 import { AppError } from '../errors';
-import { getDb } from '../../db/client';
+import { getDb, type Database } from '../../db/client';
 import { errorResponse, parseJson, readBodyLimited } from '../http/respond';
 import { actAsApiKey } from '../server/request-actor';
 import { cleanStrings } from '../validation/clean-strings';
@@ -20,9 +20,23 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
+/** One request as the wrapper has checked it so far: parsed once, handed to `answer`. */
+interface CheckedRequest {
+  endpoint: Endpoint;
+  /** names the endpoint in the error log */
+  name: string;
+  caller: ApiCaller;
+  db: Database;
+  request: Request;
+  url: URL;
+  routeContext: RouteContext | undefined;
+  rawBody: string;
+  now: Date;
+}
+
 export function serve(endpoint: Endpoint) {
   const name = `${endpoint.method.toUpperCase()} /api/v1${endpoint.path}`;
-  return async (request: Request, context?: RouteContext): Promise<Response> => {
+  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     const now = new Date();
     let rate: ApiRateState | null = null;
     try {
@@ -30,11 +44,10 @@ export function serve(endpoint: Endpoint) {
       const caller = await authenticateApiKey(db, request, endpoint.method === 'get' ? endpoint.access : 'write', now);
       rate = await takeApiRequest(caller.keyId, now);
       const rawBody = endpoint.method === 'get' ? '' : await readBodyLimited(request, MAX_BODY_BYTES);
-      const run = () => answer(endpoint, caller, request, context, rawBody, now);
+      const checked: CheckedRequest = { endpoint, name, caller, db, request, url: new URL(request.url), routeContext, rawBody, now };
       const key = endpoint.method === 'post' ? idempotencyKeyOf(request.headers) : null;
-      if (!key) return withHeaders(await run(), rate, false);
-      const url = new URL(request.url);
-      const result = await once(db, caller.scope.workspaceId, key, requestHash(request.method, url, rawBody), now, run);
+      if (!key) return withHeaders(await answer(checked), rate, false);
+      const result = await once(db, caller.scope.workspaceId, key, requestHash(request.method, checked.url, rawBody), now, () => answer(checked));
       return withHeaders(result, rate, result.replayed);
     } catch (err) {
       if (err instanceof ApiRateLimitedError) rate = err.state;
@@ -44,14 +57,11 @@ export function serve(endpoint: Endpoint) {
 }
 
 /** Parses, runs the handler as the key (audit rows name it) and renders the answer (or the error). */
-async function answer(endpoint: Endpoint, caller: ApiCaller, request: Request, context: RouteContext | undefined, rawBody: string, now: Date): Promise<StoredAnswer> {
-  const name = `${endpoint.method.toUpperCase()} /api/v1${endpoint.path}`;
+async function answer({ endpoint, name, caller, db, request, url, routeContext, rawBody, now }: CheckedRequest): Promise<StoredAnswer> {
   try {
-    const url = new URL(request.url);
     const query = parseInput(endpoint.query, cleanStrings(Object.fromEntries(url.searchParams)));
-    const params = parseInput(endpoint.params, cleanStrings((await context?.params) ?? {}));
+    const params = parseInput(endpoint.params, cleanStrings((await routeContext?.params) ?? {}));
     const body = endpoint.body ? parseBody(endpoint.body, cleanStrings(rawBody.trim() === '' ? {} : parseJson(rawBody))) : undefined;
-    const db = getDb();
     const result = await actAsApiKey(caller.keyId, () => endpoint.handle({ caller, db, query, params, body, now, request }));
     checkResponse(endpoint, result);
     return { status: endpoint.status ?? 200, body: JSON.stringify(result) };
@@ -95,7 +105,7 @@ function checkResponse(endpoint: Endpoint, result: unknown) {
   }
 }
 
-function withHeaders(answer: StoredAnswer & { replayed?: boolean }, rate: ApiRateState | null, replayed: boolean): Response {
+function withHeaders(answer: StoredAnswer, rate: ApiRateState | null, replayed: boolean): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...rateLimitHeaders(rate) };
   if (replayed) headers['Idempotent-Replayed'] = 'true';
   if (answer.status === 429) headers['Retry-After'] = String(rate?.resetSeconds ?? 60);
