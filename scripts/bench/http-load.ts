@@ -15,38 +15,48 @@ export interface LoadResult {
   latencies: Float64Array;
 }
 
-export async function runLoad(opts: {
+/** One request of a load run, made just before it is sent. */
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * The closed loop itself: each worker asks `next()` for its request (outside the timed span:
+ * building and signing a body is the client's work), sends it, and records the latency and status.
+ */
+export async function runRequestLoad(opts: {
   baseUrl: string;
-  paths: readonly string[];
   concurrency: number;
   durationMs: number;
   expectStatus: number;
-  headers?: Record<string, string>;
+  next: () => LoadRequest;
 }): Promise<LoadResult> {
   const url = new URL(opts.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const latencies: number[] = [];
   const other = new Map<number | string, number>();
   let ok = 0;
-  let next = 0;
   const started = performance.now();
   const deadline = started + opts.durationMs;
 
-  const one = (path: string) =>
+  const one = (r: LoadRequest) =>
     new Promise<number | string>((resolve) => {
-      const req = http.request({ host: url.hostname, port: url.port, path, method: 'GET', agent, headers: opts.headers }, (res) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: r.path, method: r.method, agent, headers: r.headers }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
       });
       req.on('error', (err) => resolve(`error ${(err as NodeJS.ErrnoException).code ?? err.message}`));
-      req.end();
+      req.end(r.body);
     });
 
   const worker = async () => {
     while (performance.now() < deadline) {
-      const path = opts.paths[next++ % opts.paths.length];
+      const r = opts.next();
       const t0 = performance.now();
-      const status = await one(path);
+      const status = await one(r);
       latencies.push(performance.now() - t0);
       if (status === opts.expectStatus) ok++;
       else other.set(status, (other.get(status) ?? 0) + 1);
@@ -56,6 +66,19 @@ export async function runLoad(opts: {
   const ms = performance.now() - started;
   agent.destroy();
   return { requests: latencies.length, ok, other, ms, latencies: Float64Array.from(latencies).sort() };
+}
+
+/** GETs of fixed paths, taken in turn. */
+export function runLoad(opts: {
+  baseUrl: string;
+  paths: readonly string[];
+  concurrency: number;
+  durationMs: number;
+  expectStatus: number;
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
+  let next = 0;
+  return runRequestLoad({ ...opts, next: () => ({ method: 'GET', path: opts.paths[next++ % opts.paths.length]!, headers: opts.headers }) });
 }
 
 export function percentile(sorted: Float64Array, p: number): number {
