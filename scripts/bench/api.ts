@@ -19,7 +19,7 @@
 //               bodies (fresh ids) signed with X-Workspace + X-Signature: the key path's overhead
 // Paths of one table alternate in rounds in the same session, C concurrent keep-alive connections
 // each. Prints figures and ratios with the load average; asserts nothing. `--build` forces a build.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createDatabase } from '../../db/client';
@@ -31,7 +31,7 @@ import { closeWalkAgent, getJson } from './api-pages';
 import { eventsTable, keyLookupTable, LEDGER, ledgerTables } from './api-sections';
 import { createApiBenchTenant } from './api-setup';
 import { duration, heading, int, note } from './report';
-import { flag, freePort, run } from './cli';
+import { flag, buildUnlessReady, startNextServer } from './cli';
 
 const SECONDS = flag('seconds', 10); // per path, split over the rounds
 const CONCURRENCY = flag('concurrency', 10); // the server's Postgres pool holds 10 connections
@@ -76,18 +76,10 @@ try {
   const tenant = await createApiBenchTenant(db, { partners: PARTNERS, entries: ENTRIES });
   note(`setup: a workspace, ${PARTNERS} partners with links, ${int(ENTRIES)} ledger entries, the events secret, a read and a read-write key, in ${duration(performance.now() - setupStarted)}`);
 
-  if (process.argv.includes('--build') || !buildHasLedger()) {
-    console.log('  building the app (next build)…');
-    if ((await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], env)) !== 0) throw new Error('next build failed');
-  }
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (const deadline = Date.now() + 60_000; ; ) {
-    if (await fetch(`${baseUrl}/t.js`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) throw new Error('next start did not answer within 60 s');
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  await buildUnlessReady(env, buildHasLedger);
+  const started = await startNextServer(env);
+  server = started.server;
+  const { baseUrl } = started;
   const loadAtStart = loadAverage();
 
   const bench: BenchRun = { baseUrl, concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS };

@@ -8,7 +8,7 @@
 // Both run in the same process and session, alternating in rounds, C concurrent keep-alive
 // connections each. Then the flush job route moves the clicks into Postgres and we count them
 // against the redirects sent. Prints figures; asserts nothing. `--build` forces a fresh build.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createDatabase } from '../../db/client';
 import { ensureServices } from '../lib/services';
@@ -17,7 +17,7 @@ import { combine, percentile, runLoad, type LoadResult } from './http-load';
 import { createBenchLinks } from './tracking-setup';
 import { countClicks } from '../../db/queries/tracked-clicks';
 import { duration, heading, int, note, perSecond, rate, ratio, table } from './report';
-import { flag, freePort, run } from './cli';
+import { flag, buildUnlessReady, startNextServer } from './cli';
 
 const SECONDS = flag('seconds', 10); // per path, split over the rounds
 const CONCURRENCY = flag('concurrency', 20);
@@ -52,18 +52,10 @@ try {
   await migrateDatabase(env.DATABASE_URL!);
   const { workspaceId, codes } = await createBenchLinks(db, LINKS);
 
-  if (process.argv.includes('--build') || !buildHasTracking()) {
-    console.log('  building the app (next build)…');
-    if ((await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], env)) !== 0) throw new Error('next build failed');
-  }
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (const deadline = Date.now() + 60_000; ; ) {
-    if (await fetch(`${baseUrl}/t.js`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) throw new Error('next start did not answer within 60 s');
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  await buildUnlessReady(env, buildHasTracking);
+  const started = await startNextServer(env);
+  server = started.server;
+  const { baseUrl } = started;
 
   const tracked = codes.map((c) => `/r/${c}`);
   const noop = codes.map((c) => `/r-noop/${c}`);
