@@ -4,6 +4,7 @@ import type { Executor } from '../client';
 import { enrollments, ledgerEntries, payoutItems, payouts, programs } from '../schema';
 import { bucketSums } from './balances';
 import { inRange, weekOf, type OverviewRange } from './overview-range';
+import { partnerFacingTerms } from './programs';
 
 // The partner dashboard (/p) for ONE partner record: every query takes the workspace id and the
 // partner id of the merchant the partner chose, so two merchants' figures never mix. Money sums
@@ -76,18 +77,8 @@ export async function partnerEnrollmentsWithTerms(db: Executor, workspaceId: str
       ownRules: enrollments.rules,
       programId: programs.id,
       name: programs.name,
-      description: programs.description,
       programStatus: programs.status,
-      category: programs.category,
-      unit: programs.unit,
-      rules: programs.rules,
-      scope: programs.scope,
-      model: programs.model,
-      windowDays: programs.windowDays,
-      couponPrecedence: programs.couponPrecedence,
-      holdDays: programs.holdDays,
-      terms: programs.terms,
-      approvalMode: programs.approvalMode,
+      ...partnerFacingTerms,
     })
     .from(enrollments)
     .innerJoin(programs, eq(programs.id, enrollments.programId))

@@ -97,6 +97,24 @@ export async function setProgramStatus(db: Executor, workspaceId: string, progra
   return row;
 }
 
+/**
+ * A program's terms as partners read them (the join page, the portal's program cards): the
+ * columns the terms' sentences (lib/format-terms.ts) are written from.
+ */
+export const partnerFacingTerms = {
+  description: programs.description,
+  category: programs.category,
+  unit: programs.unit,
+  rules: programs.rules,
+  scope: programs.scope,
+  model: programs.model,
+  windowDays: programs.windowDays,
+  couponPrecedence: programs.couponPrecedence,
+  holdDays: programs.holdDays,
+  terms: programs.terms,
+  approvalMode: programs.approvalMode,
+};
+
 /** What the public join page may show: only active programs with the page switched on. */
 export async function findJoinableProgram(db: Executor, workspaceSlug: string, programSlug: string) {
   const [row] = await db
@@ -107,17 +125,7 @@ export async function findJoinableProgram(db: Executor, workspaceSlug: string, p
       programId: programs.id,
       programSlug: programs.slug,
       name: programs.name,
-      description: programs.description,
-      category: programs.category,
-      unit: programs.unit,
-      rules: programs.rules,
-      scope: programs.scope,
-      model: programs.model,
-      windowDays: programs.windowDays,
-      couponPrecedence: programs.couponPrecedence,
-      holdDays: programs.holdDays,
-      terms: programs.terms,
-      approvalMode: programs.approvalMode,
+      ...partnerFacingTerms,
     })
     .from(programs)
     .innerJoin(workspaces, eq(workspaces.id, programs.workspaceId))
