@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { testDatabase } from '../helpers/db';
@@ -9,6 +9,7 @@ import { saveSecret } from '../../lib/server/secrets';
 import { verifySignature } from '../../lib/server/signatures';
 import { findOutboundEndpoint } from '../../db/queries/webhooks';
 import { auditLog, webhookDeliveries } from '../../db/schema';
+import { webhookReceiver } from '../helpers/webhook-receiver';
 
 // The buttons of Settings → Webhooks: the signed test-send (answered now, kept in the log, never
 // retried, never counted towards disabling), the re-send of one delivery, and who may press them.
@@ -26,28 +27,12 @@ const { deliverDueWebhooks } = await import('../../lib/server/webhooks/deliver')
 const db = testDatabase();
 const SECRET = 'whsec_manual_test';
 
-let server: Server;
-let url: string;
-let status = 200;
-const received: { body: string; signature: string; id: string }[] = [];
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push({ body, signature: req.headers['x-signature'] as string, id: req.headers['x-webhook-id'] as string });
-      res.statusCode = status;
-      res.end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+// a merchant endpoint on loopback that records what it receives and answers with `endpoint.status`
+const endpoint = webhookReceiver();
 
 async function merchantWithEndpoint() {
   const m = await createMerchant(db);
-  await saveSecret(db, m.scope.workspaceId, 'outbound', SECRET, url);
+  await saveSecret(db, m.scope.workspaceId, 'outbound', SECRET, endpoint.url);
   return m;
 }
 const rowOf = async (id: string) => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)))[0];
@@ -55,10 +40,10 @@ const rowOf = async (id: string) => (await db.select().from(webhookDeliveries).w
 describe('the test-send', () => {
   it('posts a signed webhook.test now and logs it delivered with the status code', async () => {
     const m = await merchantWithEndpoint();
-    status = 200;
+    endpoint.status = 200;
     const sent = await sendTestWebhook(db, m.scope);
     expect(sent).toMatchObject({ ok: true, statusCode: 200, error: null });
-    const got = received.find((r) => r.id === sent.deliveryId)!;
+    const got = endpoint.received.find((r) => r.id === sent.deliveryId)!;
     expect(verifySignature(SECRET, got.signature, got.body)).toEqual({ ok: true });
     expect(JSON.parse(got.body)).toMatchObject({ id: sent.deliveryId, type: 'webhook.test', data: { workspace: { id: m.scope.workspaceId, slug: m.workspaceSlug } } });
     expect(await rowOf(sent.deliveryId)).toMatchObject({ topic: 'webhook.test', status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null });
@@ -66,15 +51,15 @@ describe('the test-send', () => {
 
   it('logs a refusal as failed, is never retried, and does not count towards disabling', async () => {
     const m = await merchantWithEndpoint();
-    status = 500;
+    endpoint.status = 500;
     const sent = await sendTestWebhook(db, m.scope);
     expect(sent).toMatchObject({ ok: false, statusCode: 500, error: 'HTTP 500' });
     expect(await rowOf(sent.deliveryId)).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500' });
     expect(await findOutboundEndpoint(db, m.scope.workspaceId)).toMatchObject({ consecutiveFailures: 0, disabledAt: null });
-    const before = received.length;
+    const before = endpoint.received.length;
     const run = await deliverDueWebhooks(db, { now: new Date('2199-01-01T00:00:00Z'), workspaceId: m.scope.workspaceId });
     expect(run).toEqual({ delivered: 0, retried: 0, failed: 0, held: 0 });
-    expect(received.length).toBe(before);
+    expect(endpoint.received.length).toBe(before);
   });
 
   it('says what went wrong when nothing answers, and asks for an endpoint first when there is none', async () => {
@@ -94,7 +79,7 @@ describe('the test-send', () => {
 describe('re-sending one delivery', () => {
   it('queues a copy pointing at the original, audited, which the next run sends with a new id', async () => {
     const m = await merchantWithEndpoint();
-    status = 200;
+    endpoint.status = 200;
     const original = await sendTestWebhook(db, m.scope);
     const at = new Date('2198-01-01T00:00:00Z');
     const copy = await resendWebhookDelivery(db, m.scope.workspaceId, m.userId, original.deliveryId, at);
@@ -107,7 +92,7 @@ describe('re-sending one delivery', () => {
     // still queued: re-sending it would only send it twice
     await expect(resendWebhookDelivery(db, m.scope.workspaceId, m.userId, copy.id)).rejects.toMatchObject({ code: 'conflict' });
     expect((await deliverDueWebhooks(db, { now: at, workspaceId: m.scope.workspaceId })).delivered).toBe(1);
-    const got = received.find((r) => r.id === copy.id)!;
+    const got = endpoint.received.find((r) => r.id === copy.id)!;
     expect(JSON.parse(got.body)).toMatchObject({ id: copy.id, type: 'webhook.test', createdAt: first.payload.createdAt });
     expect(await rowOf(copy.id)).toMatchObject({ status: 'delivered', lastStatusCode: 200 });
   });
@@ -130,7 +115,7 @@ describe('the buttons’ actions', () => {
     a = await merchantWithEndpoint();
     b = await merchantWithEndpoint();
     people = await financeAndViewer(db, b.scope.workspaceId);
-    status = 200;
+    endpoint.status = 200;
     deliveryId = (await sendTestWebhook(db, b.scope)).deliveryId;
   });
   const calls = [
@@ -154,9 +139,9 @@ describe('the buttons’ actions', () => {
 
   it('work for an owner: the test-send reports the answer, the re-send queues, re-enable says there is nothing to do', async () => {
     signInAs({ id: b.userId, email: b.email });
-    status = 200;
+    endpoint.status = 200;
     expect(await sendTestWebhookAction(b.workspaceSlug)).toMatchObject({ ok: true, message: expect.stringMatching(/^Test delivered: your endpoint answered HTTP 200 in \d+ ms\.$/) });
-    status = 503;
+    endpoint.status = 503;
     expect(await sendTestWebhookAction(b.workspaceSlug)).toEqual({ ok: false, message: 'Test failed: HTTP 503.' });
     expect(await resendWebhookDeliveryAction(b.workspaceSlug, deliveryId)).toMatchObject({ ok: true });
     expect(await resendWebhookDeliveryAction(b.workspaceSlug, 'not-an-id')).toMatchObject({ ok: false, fields: { deliveryId: 'not a delivery id' } });

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDatabase, uniq } from '../helpers/db';
 import { setUpScenario } from '../../scripts/scenarios/setup';
@@ -11,31 +9,15 @@ import { saveSecret } from '../../lib/server/secrets';
 import { verifySignature } from '../../lib/server/signatures';
 import { backoffSeconds, deliverDueWebhooks } from '../../lib/server/webhooks/deliver';
 import { webhookDeliveries } from '../../db/schema';
+import { webhookReceiver } from '../helpers/webhook-receiver';
 
 const db = testDatabase();
 // Runs that assert counts deliver only their own workspace (workspaceId): other files' queues
 // share the database. The parallel-runs test takes every queue on purpose, as the job does.
 const SECRET = 'whsec_outbound_test';
 
-// A merchant endpoint on loopback that records what it receives and answers with `status`.
-let server: Server;
-let url: string;
-let status = 200;
-const received: { body: string; signature: string | undefined; id: string | undefined }[] = [];
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push({ body, signature: req.headers['x-signature'] as string, id: req.headers['x-webhook-id'] as string });
-      res.statusCode = status;
-      res.end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+// a merchant endpoint on loopback that records what it receives and answers with `endpoint.status`
+const endpoint = webhookReceiver();
 
 async function workspaceWithSale(withEndpoint = true) {
   const code = uniq('wh');
@@ -45,7 +27,7 @@ async function workspaceWithSale(withEndpoint = true) {
     partners: [{ key: 'x', email: `${code}@p.test`, enrollments: [{ program: 'p' }], links: [{ code }] }],
     steps: [], expect: { entries: [] },
   });
-  if (withEndpoint) await saveSecret(db, ids.workspaceId, 'outbound', SECRET, url);
+  if (withEndpoint) await saveSecret(db, ids.workspaceId, 'outbound', SECRET, endpoint.url);
   const at = new Date('2026-03-01T00:00:00Z');
   await storeClick(db, ids.workspaceId, { linkCode: code, visitorId: `v-${code}`, at });
   await ingestEvent(db, ids.workspaceId, {
@@ -59,14 +41,14 @@ const deliveriesOf = (workspaceId: string) => db.select().from(webhookDeliveries
 
 describe('outbound webhooks', () => {
   it('queues entry.created with the change and delivers it signed like inbound events', async () => {
-    status = 200;
+    endpoint.status = 200;
     const ws = await workspaceWithSale();
     const [queued] = await deliveriesOf(ws);
     expect(queued).toMatchObject({ topic: 'entry.created', status: 'queued' });
-    received.length = 0;
+    endpoint.received.length = 0;
     const run = await deliverDueWebhooks(db, { now: new Date(), workspaceId: ws });
     expect(run.delivered).toBeGreaterThanOrEqual(1);
-    const mine = received.find((r) => r.id === queued.id)!;
+    const mine = endpoint.received.find((r) => r.id === queued.id)!;
     expect(verifySignature(SECRET, mine.signature ?? null, mine.body)).toEqual({ ok: true });
     expect(JSON.parse(mine.body)).toMatchObject({ id: queued.id, type: 'entry.created', data: { entry: { amount: '10.00', unit: 'USD' } } });
     expect((await deliveriesOf(ws))[0].status).toBe('delivered');
@@ -74,7 +56,7 @@ describe('outbound webhooks', () => {
 
   it('retries a failing endpoint with backoff, then delivers', async () => {
     const ws = await workspaceWithSale();
-    status = 500;
+    endpoint.status = 500;
     const now = new Date();
     await deliverDueWebhooks(db, { now, workspaceId: ws });
     const [afterFailure] = await deliveriesOf(ws);
@@ -82,21 +64,21 @@ describe('outbound webhooks', () => {
     expect(afterFailure.nextAttemptAt.getTime()).toBe(now.getTime() + backoffSeconds(1) * 1000);
     // not due yet: nothing is sent again
     expect((await deliverDueWebhooks(db, { now: new Date(now.getTime() + 1000), workspaceId: ws })).retried).toBe(0);
-    status = 200;
+    endpoint.status = 200;
     await deliverDueWebhooks(db, { now: new Date(now.getTime() + 31_000), workspaceId: ws });
     expect((await deliveriesOf(ws))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 
   it('sends payout.created and payout.paid, each once even with parallel runs', async () => {
-    status = 200;
+    endpoint.status = 200;
     const ws = await workspaceWithSale();
     const batch = await createPayoutBatch(db, ws, { reference: 'b1', at: new Date('2026-03-05T00:00:00Z') });
     await markPayoutPaid(db, ws, batch.payouts[0].id, 'TRF-1', new Date('2026-03-06T00:00:00Z'));
     expect((await deliveriesOf(ws)).map((d) => d.topic).sort()).toEqual(['entry.created', 'payout.created', 'payout.paid']);
-    received.length = 0;
+    endpoint.received.length = 0;
     await Promise.all([deliverDueWebhooks(db), deliverDueWebhooks(db), deliverDueWebhooks(db)]);
     const ids = (await deliveriesOf(ws)).map((d) => d.id);
-    const sent = received.filter((r) => ids.includes(r.id!));
+    const sent = endpoint.received.filter((r) => ids.includes(r.id!));
     expect(sent).toHaveLength(3);
     expect(new Set(sent.map((r) => r.id)).size).toBe(3);
   });
