@@ -13,7 +13,7 @@ export const apiErrorSchema = z
   .object({
     error: z.object({
       code: z.enum(API_ERROR_CODES).meta({ description: 'Stable, machine-readable reason.' }),
-      message: z.string().meta({ description: 'What went wrong and what to do, in plain words.' }),
+      message: z.string().min(1).meta({ description: 'What went wrong and what to do, in plain words.' }),
       field: z.string().optional().meta({ description: 'The input that is wrong, as a dotted path (`rules.0.amount`), or a header name.' }),
       fields: z.record(z.string(), z.string()).optional().meta({ description: 'Every wrong input with its reason, when there are several.' }),
     }),

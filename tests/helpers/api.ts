@@ -1,4 +1,7 @@
+import { expect } from 'vitest';
+import fc from 'fast-check';
 import type { Database } from '../../db/client';
+import { apiErrorSchema } from '../../lib/api/errors';
 import { findMembership } from '../../db/queries/workspaces';
 import { createApiKey } from '../../lib/server/api-keys';
 import type { MerchantScope } from '../../lib/server/scope';
@@ -80,4 +83,33 @@ export async function walkList<T extends Record<string, unknown>>(
     cursor = page.next_cursor;
   }
   throw new Error(`GET ${path}: the list did not end`);
+}
+
+/**
+ * Throws unless `json` is the API's documented error body (lib/api/errors.ts): a known code, a
+ * message a person can read, and `field` when one input is named.
+ */
+export function parseApiError(json: unknown) {
+  return apiErrorSchema.parse(json);
+}
+
+/**
+ * Sends `runs` bodies drawn from `bodies` (and from anything at all) to one write: never a 500;
+ * either the success status with the object of that kind, or the documented error body.
+ */
+export async function fuzzWrite(
+  bodies: fc.Arbitrary<unknown>,
+  send: (body: unknown) => Promise<{ status: number; json: { object?: unknown } | null }>,
+  success: { status: number; object: string },
+  runs = 60,
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(bodies, fc.anything()), async (body) => {
+      const res = await send(body);
+      expect(res.status).not.toBe(500);
+      if (res.status === success.status) expect(res.json?.object).toBe(success.object);
+      else parseApiError(res.json);
+    }),
+    { numRuns: runs },
+  );
 }

@@ -4,7 +4,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { testDatabase, uniq } from '../helpers/db';
 import { createMerchant } from '../helpers/fixtures';
-import { apiKeyFor, callApi } from '../helpers/api';
+import { apiKeyFor, callApi, parseApiError } from '../helpers/api';
 import { apiIdempotency, apiKeys, auditLog } from '../../db/schema';
 import { recordAudit } from '../../db/queries/audit';
 import { defineEndpoint } from '../../lib/api/endpoint';
@@ -72,8 +72,7 @@ afterEach(() => {
 });
 
 function expectErrorShape(json: unknown, code: string, field?: string) {
-  const shape = z.object({ error: z.object({ code: z.string(), message: z.string().min(1), field: z.string().optional() }) });
-  const parsed = shape.parse(json);
+  const parsed = parseApiError(json);
   expect(parsed.error.code).toBe(code);
   if (field) expect(parsed.error.field).toBe(field);
 }

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { z } from 'zod';
 import fc from 'fast-check';
 import { testDatabase } from '../helpers/db';
 import { createMerchant } from '../helpers/fixtures';
 import { apiKeyFor, callApi } from '../helpers/api';
+import { apiErrorSchema } from '../../lib/api/errors';
 
 // The served document is valid OpenAPI 3.1, every route file under app/api/v1 is in it, and every
 // operation in it answers: a list with 200 in its documented shape, an object or action on an
@@ -34,7 +34,6 @@ function routeFiles(dir = ROOT): { file: string; path: string }[] {
   });
 }
 
-const errorShape = z.object({ error: z.object({ code: z.string(), message: z.string().min(1), field: z.string().optional() }) });
 
 beforeAll(async () => {
   // hundreds of calls with one key in a minute: this file tests answers, api-core.test.ts the limit
@@ -79,7 +78,7 @@ describe('the OpenAPI document', () => {
         const res = await callApi(handler!, method.toUpperCase() as 'GET' | 'POST', { key, path: concrete, params, ...(method === 'post' ? { body: { unexpected: true } } : {}) });
         expect(res.status, `${method.toUpperCase()} ${path} answered ${res.status}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
         if (res.status >= 400) {
-          expect(errorShape.safeParse(res.json).success, `${method.toUpperCase()} ${path}: ${res.text.slice(0, 200)}`).toBe(true);
+          expect(apiErrorSchema.safeParse(res.json).success, `${method.toUpperCase()} ${path}: ${res.text.slice(0, 200)}`).toBe(true);
           expect([400, 404, 409, 422]).toContain(res.status);
         } else {
           expect(method, `${method.toUpperCase()} ${path} accepted a bad body`).toBe('get');
@@ -111,7 +110,7 @@ describe('the OpenAPI document', () => {
                 : { key, path: `${concrete}?${new URLSearchParams(value as Record<string, string>).toString()}`, params };
             const res = await callApi(handler, method.toUpperCase() as 'GET' | 'POST', call);
             if (res.status >= 500) throw new Error(`${method.toUpperCase()} ${path} answered ${res.status} to ${JSON.stringify(value).slice(0, 200)}: ${res.text.slice(0, 300)}`);
-            if (res.status >= 400 && !errorShape.safeParse(res.json).success) throw new Error(`${method.toUpperCase()} ${path}: not the error shape: ${res.text.slice(0, 200)}`);
+            if (res.status >= 400 && !apiErrorSchema.safeParse(res.json).success) throw new Error(`${method.toUpperCase()} ${path}: not the error shape: ${res.text.slice(0, 200)}`);
           }),
           { numRuns: 15 },
         );
